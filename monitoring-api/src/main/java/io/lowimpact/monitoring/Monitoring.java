@@ -1,0 +1,250 @@
+package io.lowimpact.monitoring;
+
+import io.lowimpact.monitoring.spi.MonitoringRuntime;
+
+import java.lang.reflect.Proxy;
+import java.util.Iterator;
+import java.util.Optional;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
+
+/**
+ * The entry point: tool ids, callbacks, event sets, restart and probes, after CPython's {@code sys.monitoring}.
+ *
+ * <pre>{@code
+ * Tool coverage = Monitoring.useToolId(Monitoring.COVERAGE_ID, "coverage");
+ * coverage.registerCallback(Event.LINE, (code, line) -> {
+ *     covered.add(code.id() + ":" + line);
+ *     return Action.DISABLE;            // this line is known now: stop paying for it
+ * });
+ * coverage.setEvents(EventSet.of(Event.LINE));
+ * ...
+ * coverage.restartEvents();             // next test: see every line again, other tools untouched
+ * }</pre>
+ *
+ * <p>The class binds once to the implementation in {@code monitoring-core}, found with {@link ServiceLoader}.
+ * Without it on the class path, every method that needs it throws {@link IllegalStateException} saying so.
+ *
+ * <p>Every method taking a tool id rejects one outside {@code 0..5} with {@link IllegalArgumentException}.
+ * Methods that change a tool's state throw {@link IllegalStateException} when the id is not in use.
+ */
+public final class Monitoring {
+
+    /** The tool id conventionally used by debuggers. */
+    public static final int DEBUGGER_ID = 0;
+    /** The tool id conventionally used by coverage tools. */
+    public static final int COVERAGE_ID = 1;
+    /** The tool id conventionally used by profilers. */
+    public static final int PROFILER_ID = 2;
+    /** The tool id conventionally used by optimizers. */
+    public static final int OPTIMIZER_ID = 5;
+    /** The lowest tool id. */
+    public static final int MIN_TOOL_ID = 0;
+    /** The highest tool id that tools can claim; 6 and 7 belong to the legacy tracing facade. */
+    public static final int MAX_TOOL_ID = 5;
+
+    /** Returned by a callback to stop the event at this location: the same as {@link Action#DISABLE}. */
+    public static final Action DISABLE = Action.DISABLE;
+
+    /** The value passed where there is none: the return value of a {@code void} method, a call's absent argument. */
+    public static final Object MISSING = new Object() {
+        @Override
+        public String toString() {
+            return "MISSING";
+        }
+    };
+
+    static final String NO_RUNTIME = "no Lowimpact runtime found: add io.lowimpact:monitoring-core to the class path,"
+            + " or run with the monitoring agent";
+
+    private static final MonitoringRuntime RUNTIME = bind();
+
+    private Monitoring() {
+    }
+
+    static MonitoringRuntime runtime() {
+        return RUNTIME;
+    }
+
+    private static MonitoringRuntime bind() {
+        ClassLoader loader = Monitoring.class.getClassLoader();
+        try {
+            Iterator<MonitoringRuntime> it = ServiceLoader.load(MonitoringRuntime.class,
+                    loader != null ? loader : ClassLoader.getSystemClassLoader()).iterator();
+            if (it.hasNext()) {
+                return it.next();
+            }
+            return missing(null);
+        } catch (ServiceConfigurationError e) {
+            return missing(e);
+        }
+    }
+
+    private static MonitoringRuntime missing(Throwable cause) {
+        return (MonitoringRuntime) Proxy.newProxyInstance(MonitoringRuntime.class.getClassLoader(),
+                new Class<?>[] {MonitoringRuntime.class}, (proxy, method, args) -> {
+                    switch (method.getName()) {
+                        case "toString":
+                            return "MissingRuntime";
+                        case "hashCode":
+                            return 0;
+                        case "equals":
+                            return proxy == args[0];
+                        default:
+                            throw new IllegalStateException(NO_RUNTIME, cause);
+                    }
+                });
+    }
+
+    /**
+     * Claims a tool id.
+     *
+     * @param id 0 to 5
+     * @param name the tool's name, not blank
+     * @return the handle of the tool
+     * @throws IllegalArgumentException if the id is out of range or the name null or blank
+     * @throws IllegalStateException if the id is in use ({@code "tool 1 is already in use by 'coverage'"})
+     */
+    public static Tool useToolId(int id, String name) {
+        return RUNTIME.useToolId(id, name);
+    }
+
+    /**
+     * @param id 0 to 5
+     * @return the name of the tool that holds the id, empty when it is free
+     */
+    public static Optional<String> getTool(int id) {
+        return RUNTIME.getTool(id);
+    }
+
+    /**
+     * Unregisters all of the tool's callbacks, sets its events to none, drops its local events and DISABLE marks.
+     * Does nothing on a free id.
+     *
+     * @param id 0 to 5
+     */
+    public static void clearToolId(int id) {
+        RUNTIME.clearToolId(id);
+    }
+
+    /**
+     * {@link #clearToolId(int)}, then frees the id; handles of the tool become invalid. Does nothing on a free id.
+     *
+     * @param id 0 to 5
+     */
+    public static void freeToolId(int id) {
+        RUNTIME.freeToolId(id);
+    }
+
+    /**
+     * Registers a tool's callback for one event.
+     *
+     * @param id 0 to 5, in use
+     * @param event the event
+     * @param callback the callback, or null to unregister
+     * @param <C> the event's callback type
+     * @return the previous callback, or null
+     */
+    public static <C> C registerCallback(int id, Event<C> event, C callback) {
+        return RUNTIME.registerCallback(id, event, callback);
+    }
+
+    /**
+     * Sets a tool's global events. Takes effect at once, for all threads.
+     *
+     * @param id 0 to 5, in use
+     * @param events the events
+     * @throws IllegalArgumentException if {@code EXTERNAL_RETURN} or {@code EXTERNAL_RAISE} is set without {@code CALL}
+     * @throws IllegalStateException if the id is not in use
+     */
+    public static void setEvents(int id, EventSet events) {
+        RUNTIME.setEvents(id, events);
+    }
+
+    /**
+     * @param id 0 to 5
+     * @return the tool's global events; empty for a free id
+     */
+    public static EventSet getEvents(int id) {
+        return RUNTIME.getEvents(id);
+    }
+
+    /**
+     * Sets a tool's local events for one code unit; they add to its global events.
+     *
+     * @param id 0 to 5, in use
+     * @param code the unit
+     * @param events local events only
+     * @throws IllegalArgumentException if the set holds a global event
+     */
+    public static void setLocalEvents(int id, CodeUnit code, EventSet events) {
+        RUNTIME.setLocalEvents(id, code, events);
+    }
+
+    /**
+     * @param id 0 to 5
+     * @param code the unit
+     * @return what was set for the unit, empty when never set or for a free id
+     */
+    public static EventSet getLocalEvents(int id, CodeUnit code) {
+        return RUNTIME.getLocalEvents(id, code);
+    }
+
+    /**
+     * Re-enables every location that this tool has disabled, and nothing of any other tool. Costs in proportion
+     * to the number of locations the tool disabled.
+     *
+     * @param id 0 to 5
+     */
+    public static void restartEvents(int id) {
+        RUNTIME.restartEvents(id);
+    }
+
+    /** Re-enables every disabled location of every tool (CPython's {@code restart_events()}). */
+    public static void restartEvents() {
+        RUNTIME.restartEvents();
+    }
+
+    /**
+     * The probe of one location of a unit, for events that are not edges or calls.
+     *
+     * @param code the unit
+     * @param event any event but {@code JUMP}, {@code BRANCH_*}, {@code CALL} and {@code EXTERNAL_*}
+     * @param offset an offset of the unit; for {@code LINE}, one that has a line
+     * @return the probe, the same for the same location
+     * @throws IllegalArgumentException if the event needs an edge or a call target, or the offset is outside the unit
+     */
+    public static Probe probe(CodeUnit code, Event<?> event, int offset) {
+        return RUNTIME.probe(code, event, offset);
+    }
+
+    /**
+     * The probe of one edge: {@code JUMP} between any two offsets, {@code BRANCH_LEFT}/{@code BRANCH_RIGHT} on an
+     * edge of {@link CodeUnit#branches()}.
+     *
+     * @param code the unit
+     * @param event {@code JUMP}, {@code BRANCH_LEFT} or {@code BRANCH_RIGHT}
+     * @param from the jumping offset
+     * @param to the destination
+     * @return the probe, the same for the same edge
+     * @throws IllegalArgumentException if the event is not an edge event or the edge is not in the unit
+     */
+    public static Probe probe(CodeUnit code, Event<?> event, int from, int to) {
+        return RUNTIME.probe(code, event, from, to);
+    }
+
+    /**
+     * The probe of one call location.
+     *
+     * @param code the unit
+     * @param event {@code CALL}, {@code EXTERNAL_RETURN} or {@code EXTERNAL_RAISE}
+     * @param offset an offset of the unit
+     * @param target what is called there
+     * @return the probe, the same for the same location
+     * @throws IllegalArgumentException if the event is not a call event, the offset is outside the unit, or a
+     *         probe for that location exists with another target
+     */
+    public static Probe probe(CodeUnit code, Event<?> event, int offset, CallTarget target) {
+        return RUNTIME.probe(code, event, offset, target);
+    }
+}

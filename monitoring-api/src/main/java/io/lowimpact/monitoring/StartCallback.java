@@ -1,0 +1,19 @@
+package io.lowimpact.monitoring;
+
+/**
+ * Callback for {@link Event#METHOD_START} and {@link Event#METHOD_RESUME} events.
+ *
+ * <p>Runs on the thread that fires the event. It should be quick and must not assume a lock is held;
+ * whatever it throws goes to the tool's {@link ErrorHandler}, never to the monitored application.
+ */
+@FunctionalInterface
+public interface StartCallback {
+    /**
+     * Handles one event.
+     *
+     * @param code the code unit
+     * @param offset the offset where the unit starts or resumes
+     * @return {@link Action#CONTINUE} (or {@code null}) to go on, {@link Action#DISABLE} to stop this event here
+     */
+    Action onStart(CodeUnit code, int offset);
+}

@@ -1,0 +1,74 @@
+package io.lowimpact.monitoring;
+
+/**
+ * The capability of one claimed tool id, returned by {@link Monitoring#useToolId(int, String)}.
+ * Every per-tool operation of {@link Monitoring} is here in instance form.
+ *
+ * <p>A handle is valid until its id is freed ({@link #close()}, {@link Monitoring#freeToolId(int)}); after that,
+ * every method but {@link #id()}, {@link #name()}, {@link #errorCount()} and {@link #close()} throws
+ * {@link IllegalStateException}, even if the id has been claimed again by someone else.
+ */
+public interface Tool extends AutoCloseable {
+
+    /** @return the tool id, 0 to 5 */
+    int id();
+
+    /** @return the name given when the id was claimed */
+    String name();
+
+    /**
+     * Registers the callback for one event, replacing the previous one.
+     *
+     * @param event the event
+     * @param callback the callback, or null to unregister
+     * @param <C> the event's callback type
+     * @return the previous callback, or null
+     */
+    <C> C registerCallback(Event<C> event, C callback);
+
+    /**
+     * Sets this tool's global events.
+     *
+     * @param events the events
+     * @throws IllegalArgumentException if the set has {@code EXTERNAL_RETURN}/{@code EXTERNAL_RAISE} without {@code CALL}
+     */
+    void setEvents(EventSet events);
+
+    /** @return this tool's global events ({@code EXTERNAL_*} are implied by {@code CALL} and not reported) */
+    EventSet getEvents();
+
+    /**
+     * Sets this tool's local events for one unit; they add to the global ones.
+     *
+     * @param code the unit
+     * @param events local events only
+     * @throws IllegalArgumentException if the set has a global event, or {@code EXTERNAL_*} without {@code CALL}
+     */
+    void setLocalEvents(CodeUnit code, EventSet events);
+
+    /**
+     * @param code the unit
+     * @return the local events set for it, empty when never set
+     */
+    EventSet getLocalEvents(CodeUnit code);
+
+    /** Re-enables every location this tool has disabled, and nothing of any other tool. */
+    void restartEvents();
+
+    /** Unregisters all callbacks, sets no events, drops local events and DISABLE marks; keeps the id. */
+    void clear();
+
+    /**
+     * Sets where this tool's callback errors go.
+     *
+     * @param handler the handler, or null for the default (one logged warning per event, then counting)
+     */
+    void onError(ErrorHandler handler);
+
+    /** @return how many callback errors this tool has had */
+    long errorCount();
+
+    /** Frees the id ({@link Monitoring#freeToolId(int)}); does nothing if already freed. */
+    @Override
+    void close();
+}

@@ -1,0 +1,9 @@
+/**
+ * Lowimpact's public monitoring API: tool ids, events, callbacks, code units and probes.
+ * The implementation ({@code io.lowimpact.monitoring.core}) is found through {@link java.util.ServiceLoader}.
+ */
+module io.lowimpact.monitoring {
+    exports io.lowimpact.monitoring;
+    exports io.lowimpact.monitoring.spi to io.lowimpact.monitoring.core;
+    uses io.lowimpact.monitoring.spi.MonitoringRuntime;
+}

@@ -1,0 +1,108 @@
+package io.lowimpact.monitoring.demo;
+
+import io.lowimpact.monitoring.Action;
+import io.lowimpact.monitoring.CodeUnit;
+import io.lowimpact.monitoring.Event;
+import io.lowimpact.monitoring.EventSet;
+import io.lowimpact.monitoring.Monitoring;
+import io.lowimpact.monitoring.Tool;
+
+import java.io.PrintStream;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * The main job: a tiny interpreter ({@link MiniInterpreter}) fires events through the injection API, and two
+ * tools watch it: a coverage tool (LINE and BRANCH, DISABLE after the first hit, restarted per "test") and a
+ * profiler that counts METHOD_START per unit. Prints what each tool saw.
+ */
+public final class Demo {
+
+    private Demo() {
+    }
+
+    /**
+     * Runs the demo.
+     *
+     * @param args ignored
+     */
+    public static void main(String[] args) {
+        run(System.out);
+    }
+
+    static void run(PrintStream out) {
+        MiniInterpreter interpreter = new MiniInterpreter();
+        Map<String, TreeSet<Integer>> lines = new TreeMap<>();
+        Map<String, TreeSet<String>> arcs = new TreeMap<>();
+        Map<String, Integer> starts = new TreeMap<>();
+        int[] coverageCalls = {0};
+
+        try (Tool coverage = Monitoring.useToolId(Monitoring.COVERAGE_ID, "demo-coverage");
+             Tool profiler = Monitoring.useToolId(Monitoring.PROFILER_ID, "demo-profiler")) {
+            coverage.registerCallback(Event.LINE, (code, line) -> {
+                coverageCalls[0]++;
+                lines.computeIfAbsent(name(code), k -> new TreeSet<>()).add(line);
+                return Action.DISABLE;
+            });
+            coverage.registerCallback(Event.BRANCH_LEFT, (code, from, to) -> arc(arcs, code, from, to, coverageCalls));
+            coverage.registerCallback(Event.BRANCH_RIGHT, (code, from, to) -> arc(arcs, code, from, to, coverageCalls));
+            coverage.setEvents(EventSet.of(Event.LINE).union(EventSet.BRANCH));
+
+            profiler.registerCallback(Event.METHOD_START, (code, offset) -> {
+                starts.merge(name(code), 1, Integer::sum);
+                return Action.CONTINUE;
+            });
+            profiler.setEvents(EventSet.of(Event.METHOD_START));
+
+            out.println("test 1: abs(-3), abs(4) x 1000");
+            out.println("  abs(-3) = " + interpreter.abs(-3));
+            for (int i = 0; i < 1000; i++) {
+                interpreter.abs(4);
+            }
+            report(out, interpreter, lines, arcs, starts, coverageCalls[0]);
+
+            out.println("test 2 (after coverage.restartEvents()): sumTo(5)");
+            lines.clear();
+            arcs.clear();
+            coverageCalls[0] = 0;
+            coverage.restartEvents();
+            out.println("  sumTo(5) = " + interpreter.sumTo(5));
+            report(out, interpreter, lines, arcs, starts, coverageCalls[0]);
+        }
+    }
+
+    private static Action arc(Map<String, TreeSet<String>> arcs, CodeUnit code, int from, int to, int[] calls) {
+        calls[0]++;
+        arcs.computeIfAbsent(name(code), k -> new TreeSet<>()).add(from + "->" + to);
+        return Action.DISABLE;
+    }
+
+    private static String name(CodeUnit code) {
+        return code.className() + "." + code.methodName();
+    }
+
+    private static void report(PrintStream out, MiniInterpreter interpreter, Map<String, TreeSet<Integer>> lines,
+            Map<String, TreeSet<String>> arcs, Map<String, Integer> starts, int coverageCalls) {
+        for (CodeUnit unit : interpreter.units()) {
+            String name = name(unit);
+            TreeSet<Integer> all = new TreeSet<>();
+            unit.lines().forEach(r -> all.add(r.line()));
+            TreeSet<Integer> missed = new TreeSet<>(all);
+            missed.removeAll(lines.getOrDefault(name, new TreeSet<>()));
+            TreeSet<String> allArcs = new TreeSet<>();
+            unit.branches().forEach(b -> {
+                allArcs.add(b.from() + "->" + b.left());
+                for (int r : b.rights()) {
+                    allArcs.add(b.from() + "->" + r);
+                }
+            });
+            TreeSet<String> missedArcs = new TreeSet<>(allArcs);
+            missedArcs.removeAll(arcs.getOrDefault(name, new TreeSet<>()));
+            out.println("  coverage: " + name + " lines " + lines.getOrDefault(name, new TreeSet<>())
+                    + " missed " + missed + "; arcs " + arcs.getOrDefault(name, new TreeSet<>()) + " missed " + missedArcs);
+        }
+        out.println("  coverage callbacks run: " + coverageCalls + " (each location once, then DISABLEd)");
+        out.println("  profiler: METHOD_START counts " + starts);
+    }
+}

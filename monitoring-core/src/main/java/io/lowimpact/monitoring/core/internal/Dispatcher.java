@@ -1,0 +1,87 @@
+package io.lowimpact.monitoring.core.internal;
+
+import io.lowimpact.monitoring.Action;
+import io.lowimpact.monitoring.CallCallback;
+import io.lowimpact.monitoring.ExceptionCallback;
+import io.lowimpact.monitoring.InstructionCallback;
+import io.lowimpact.monitoring.JumpCallback;
+import io.lowimpact.monitoring.LineCallback;
+import io.lowimpact.monitoring.ReturnCallback;
+import io.lowimpact.monitoring.StartCallback;
+
+/**
+ * Delivers one event at one site to the tools in its mask, in ascending tool id, without locks or allocation.
+ *
+ * <p>Re-entrancy (S21): each thread keeps the mask of tools whose callback it is running; those tools do not
+ * receive events fired on that thread until their callback returns. A callback's exception, or an illegal
+ * DISABLE, goes to its tool's error handler (S19, S22).
+ */
+final class Dispatcher {
+
+    /** Per-thread mask of tools whose callback is running on this thread. */
+    static final class Running {
+        int mask;
+    }
+
+    private static final ThreadLocal<Running> RUNNING = ThreadLocal.withInitial(Running::new);
+
+    private final ToolState[] tools;
+    private final Control control;
+
+    Dispatcher(Control control, ToolState[] tools) {
+        this.control = control;
+        this.tools = tools;
+    }
+
+    Control control() {
+        return control;
+    }
+
+    /**
+     * Delivers {@code site}'s event with its dynamic argument (value, arg0, exception, or null).
+     * The mask is read again before each tool, so a tool switched off by an earlier tool's callback is skipped.
+     */
+    void dispatch(Site site, Object arg) {
+        Running running = RUNNING.get();
+        int outer = running.mask;
+        int pending = site.mask & ~outer;
+        while (pending != 0) {
+            int id = Integer.numberOfTrailingZeros(pending);
+            int bit = 1 << id;
+            ToolState tool = tools[id];
+            Object callback = tool.callbacks[site.eventOrdinal];
+            if (callback != null) {
+                running.mask = outer | bit;
+                try {
+                    if (invoke(site, callback, arg) == Action.DISABLE) {
+                        control.disable(site, tool, callback);
+                    }
+                } catch (Throwable error) {
+                    tool.reportError(site.event, site.unit, error);
+                } finally {
+                    running.mask = outer;
+                }
+            }
+            pending = site.mask & ~outer & -(bit << 1);
+        }
+    }
+
+    private static Action invoke(Site site, Object callback, Object arg) {
+        switch (site.shape) {
+            case Site.SHAPE_START:
+                return ((StartCallback) callback).onStart(site.unit, site.offset);
+            case Site.SHAPE_LINE:
+                return ((LineCallback) callback).onLine(site.unit, site.line);
+            case Site.SHAPE_INSTRUCTION:
+                return ((InstructionCallback) callback).onInstruction(site.unit, site.offset);
+            case Site.SHAPE_JUMP:
+                return ((JumpCallback) callback).onJump(site.unit, site.offset, site.to);
+            case Site.SHAPE_RETURN:
+                return ((ReturnCallback) callback).onReturn(site.unit, site.offset, arg);
+            case Site.SHAPE_CALL:
+                return ((CallCallback) callback).onCall(site.unit, site.offset, site.target, arg);
+            default:
+                return ((ExceptionCallback) callback).onException(site.unit, site.offset, (Throwable) arg);
+        }
+    }
+}

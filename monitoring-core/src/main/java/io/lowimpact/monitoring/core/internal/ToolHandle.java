@@ -1,0 +1,95 @@
+package io.lowimpact.monitoring.core.internal;
+
+import io.lowimpact.monitoring.CodeUnit;
+import io.lowimpact.monitoring.ErrorHandler;
+import io.lowimpact.monitoring.Event;
+import io.lowimpact.monitoring.EventSet;
+import io.lowimpact.monitoring.Tool;
+
+/**
+ * The capability of one claim of a tool id: it acts only while its id has not been freed since (S6).
+ */
+final class ToolHandle implements Tool {
+
+    private final Control control;
+    private final int id;
+    final int generation;
+    private final String name;
+
+    ToolHandle(Control control, int id, int generation, String name) {
+        this.control = control;
+        this.id = id;
+        this.generation = generation;
+        this.name = name;
+    }
+
+    @Override
+    public int id() {
+        return id;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public <C> C registerCallback(Event<C> event, C callback) {
+        Checks.event(event);
+        return event.cast(control.registerCallback(id, this, event, event.cast(callback)));
+    }
+
+    @Override
+    public void setEvents(EventSet events) {
+        control.setEvents(id, this, Checks.globalSet(events));
+    }
+
+    @Override
+    public EventSet getEvents() {
+        return control.getEvents(id, this);
+    }
+
+    @Override
+    public void setLocalEvents(CodeUnit code, EventSet events) {
+        control.setLocalEvents(id, this, Checks.unit(code), Checks.localSet(events));
+    }
+
+    @Override
+    public EventSet getLocalEvents(CodeUnit code) {
+        return control.getLocalEvents(id, this, Checks.unit(code));
+    }
+
+    @Override
+    public void restartEvents() {
+        control.restart(id, this);
+    }
+
+    @Override
+    public void clear() {
+        control.clear(id, this);
+    }
+
+    @Override
+    public void onError(ErrorHandler handler) {
+        control.onError(id, this, handler);
+    }
+
+    @Override
+    public long errorCount() {
+        return control.errorCount(id);
+    }
+
+    @Override
+    public void close() {
+        control.free(id, this);
+    }
+
+    String describe() {
+        return "tool '" + name + "' (id " + id + ")";
+    }
+
+    @Override
+    public String toString() {
+        return describe();
+    }
+}

@@ -4,6 +4,6 @@
  */
 module io.lowimpact.monitoring {
     exports io.lowimpact.monitoring;
-    exports io.lowimpact.monitoring.spi to io.lowimpact.monitoring.core;
+    exports io.lowimpact.monitoring.spi;
     uses io.lowimpact.monitoring.spi.MonitoringRuntime;
 }

@@ -1,4 +1,4 @@
 /**
- * The binding between the API and its implementation. Exported only to {@code monitoring-core}.
+ * The binding between the API and its implementation. For implementations of the runtime, not for tools.
  */
 package io.lowimpact.monitoring.spi;

@@ -1,15 +1,18 @@
 package io.lowimpact.monitoring.core.internal;
 
+import io.lowimpact.monitoring.Branch;
 import io.lowimpact.monitoring.CallTarget;
 import io.lowimpact.monitoring.ErrorHandler;
 import io.lowimpact.monitoring.Event;
 import io.lowimpact.monitoring.EventSet;
 
 import java.lang.invoke.CallSite;
+import java.lang.invoke.MethodType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -30,15 +33,15 @@ public final class Control {
     private final ToolState[] tools = new ToolState[SLOTS];
     private final Dispatcher dispatcher;
     private final Units units = new Units();
-    @SuppressWarnings("unchecked")
-    private final List<Site>[] sitesByEvent = new List[Event.COUNT];
+    private final List<Runnable> demandListeners = new CopyOnWriteArrayList<>();
+    private final List<List<Site>> sitesByEvent = new ArrayList<>(Event.COUNT);
 
     private Control() {
         for (int i = 0; i < SLOTS; i++) {
             tools[i] = new ToolState(i);
         }
         for (int e = 0; e < Event.COUNT; e++) {
-            sitesByEvent[e] = new ArrayList<>();
+            sitesByEvent.add(new ArrayList<>());
         }
         dispatcher = new Dispatcher(this, tools);
     }
@@ -96,12 +99,14 @@ public final class Control {
         lock.lock();
         try {
             ToolState tool = liveOrNull(id, handle);
-            if (tool != null) {
-                clearLocked(tool);
+            if (tool == null) {
+                return;
             }
+            clearLocked(tool);
         } finally {
             lock.unlock();
         }
+        demandChanged();
     }
 
     void free(int id, ToolHandle handle) {
@@ -118,6 +123,7 @@ public final class Control {
         } finally {
             lock.unlock();
         }
+        demandChanged();
     }
 
     private void clearLocked(ToolState tool) {
@@ -191,6 +197,7 @@ public final class Control {
         } finally {
             lock.unlock();
         }
+        demandChanged();
     }
 
     EventSet getEvents(int id, ToolHandle handle) {
@@ -229,6 +236,7 @@ public final class Control {
         } finally {
             lock.unlock();
         }
+        demandChanged();
     }
 
     EventSet getLocalEvents(int id, ToolHandle handle, Unit unit) {
@@ -344,7 +352,7 @@ public final class Control {
             }
             site = new Site(dispatcher, unit, event, offset, to, line, target);
             unit.sites.put(key, site);
-            sitesByEvent[event.ordinal()].add(site);
+            sitesByEvent.get(event.ordinal()).add(site);
             refresh(site);
             return site;
         } finally {
@@ -352,10 +360,110 @@ public final class Control {
         }
     }
 
+    /** Links a bytecode probe ({@link Bootstrap#probe}). */
+    CallSite linkProbe(int unitId, int eventOrdinal, int offset, int to, MethodType type) {
+        Unit unit = unitForLink(unitId);
+        Event<?> event = Event.ofOrdinal(eventOrdinal);
+        int line = event == Event.LINE ? unit.lineAt(offset) : -1;
+        CallTarget target = event.kind() == Event.Kind.ANCILLARY || event == Event.CALL ? unit.callTargetAt(offset) : null;
+        Site site = site(unit, event, offset, to, line, target);
+        lock.lock();
+        try {
+            return site.callSiteLocked(type);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Links a bytecode branch or switch probe ({@link Bootstrap#branch}). */
+    CallSite linkBranch(int unitId, int from, int opcode, int[] keysAndTargets, MethodType type) {
+        Unit unit = unitForLink(unitId);
+        Branch branch = unit.branchAt(from);
+        if (branch == null) {
+            throw new IllegalArgumentException("no branch at offset " + from + " of code unit " + unit);
+        }
+        Site left = site(unit, Event.BRANCH_LEFT, from, branch.left(), -1, null);
+        int[] keys = null;
+        Site[] rights;
+        if (opcode == EdgeGroup.TABLESWITCH || opcode == EdgeGroup.LOOKUPSWITCH) {
+            keys = new int[keysAndTargets.length / 2];
+            rights = new Site[keys.length];
+            for (int i = 0; i < keys.length; i++) {
+                keys[i] = keysAndTargets[2 * i];
+                rights[i] = site(unit, Event.BRANCH_RIGHT, from, keysAndTargets[2 * i + 1], -1, null);
+            }
+        } else {
+            rights = new Site[] {site(unit, Event.BRANCH_RIGHT, from, branch.rights()[0], -1, null)};
+        }
+        lock.lock();
+        try {
+            return new EdgeGroup(opcode, left, rights, keys, type).callSite();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private Unit unitForLink(int unitId) {
+        Unit unit = units.byId(unitId);
+        if (unit == null) {
+            throw new IllegalArgumentException("no code unit " + unitId);
+        }
+        return unit;
+    }
+
+    // ---- demand: which probe kinds classes need -----------------------------------------------------------
+
+    /**
+     * Adds a listener told (without the lock held) after any change that may change the probe kinds that
+     * classes need: global or local events of any tool, or a tool cleared or freed.
+     *
+     * @param listener the listener
+     */
+    public void addDemandListener(Runnable listener) {
+        demandListeners.add(listener);
+    }
+
+    /** @return the union of every tool's global events: probe kinds every class needs */
+    public int globalDemand() {
+        lock.lock();
+        try {
+            int any = 0;
+            for (ToolState tool : tools) {
+                any |= tool.inUse ? tool.globalMask : 0;
+            }
+            return any;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * @param unit a unit
+     * @return the union of the tools' local events for it
+     */
+    public int localDemand(Unit unit) {
+        lock.lock();
+        try {
+            return unit.localDemand();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void demandChanged() {
+        for (Runnable listener : demandListeners) {
+            try {
+                listener.run();
+            } catch (RuntimeException e) {
+                System.getLogger("io.lowimpact.monitoring").log(System.Logger.Level.WARNING, "demand listener failed", e);
+            }
+        }
+    }
+
     CallSite callSiteOf(Site site) {
         lock.lock();
         try {
-            return site.callSiteLocked();
+            return site.callSiteLocked(site.canonicalType());
         } finally {
             lock.unlock();
         }
@@ -375,7 +483,7 @@ public final class Control {
     }
 
     private void refreshEvent(int eventOrdinal) {
-        List<Site> sites = sitesByEvent[eventOrdinal];
+        List<Site> sites = sitesByEvent.get(eventOrdinal);
         for (int i = 0, n = sites.size(); i < n; i++) {
             refresh(sites.get(i));
         }

@@ -16,6 +16,8 @@ import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.lang.invoke.MutableCallSite;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * One probe site: a unit, an event and an offset (or edge), with the mask of the tools that receive it.
@@ -82,6 +84,8 @@ public final class Site implements Probe {
     int disabled;
     /** Made on first request; guarded by the Control lock. */
     private MutableCallSite callSite;
+    /** Branch and switch call sites that fire this edge; guarded by the Control lock. */
+    private List<EdgeGroup> dependents;
 
     Site(Dispatcher dispatcher, Unit unit, Event<?> event, int offset, int to, int line, CallTarget target) {
         this.dispatcher = dispatcher;
@@ -201,29 +205,56 @@ public final class Site implements Probe {
         return dispatcher.control().callSiteOf(this);
     }
 
-    /** Returns the call site, making it if needed; caller holds the Control lock. */
-    MutableCallSite callSiteLocked() {
+    /**
+     * Returns the call site, making it with {@code type} if needed; caller holds the Control lock. Bytecode
+     * probes pass their own type (for example {@code (int)void} for an int return), adapted to the fire method
+     * with {@link MethodHandle#asType}; the injection API passes the canonical type of the site's event.
+     */
+    MutableCallSite callSiteLocked(MethodType type) {
         if (callSite == null) {
-            callSite = new MutableCallSite(TYPES[fireKind]);
+            callSite = new MutableCallSite(type);
             callSite.setTarget(targetFor(mask != 0));
+        } else if (!callSite.type().equals(type)) {
+            throw new IllegalArgumentException("the call site of " + this + " has type " + callSite.type()
+                    + ", not " + type);
         }
         return callSite;
     }
 
-    /** Sets the mask; caller holds the lock. Flips the call site when the site turns on or off. */
+    MethodType canonicalType() {
+        return TYPES[fireKind];
+    }
+
+    /** Registers a group of edges whose call site depends on this site's mask; caller holds the lock. */
+    void addDependent(EdgeGroup group) {
+        if (dependents == null) {
+            dependents = new ArrayList<>(1);
+        }
+        dependents.add(group);
+    }
+
+    /** Sets the mask; caller holds the lock. Flips the call sites when the site turns on or off. */
     void setMaskLocked(int newMask) {
         int old = mask;
         if (old == newMask) {
             return;
         }
         mask = newMask;
-        if (callSite != null && (old == 0) != (newMask == 0)) {
-            callSite.setTarget(targetFor(newMask != 0));
+        if ((old == 0) != (newMask == 0)) {
+            if (callSite != null) {
+                callSite.setTarget(targetFor(newMask != 0));
+            }
+            if (dependents != null) {
+                for (EdgeGroup group : dependents) {
+                    group.updateTargetLocked();
+                }
+            }
         }
     }
 
     private MethodHandle targetFor(boolean active) {
-        return active ? FIRE_HANDLES[fireKind].bindTo(this) : MethodHandles.empty(TYPES[fireKind]);
+        MethodType type = callSite.type();
+        return active ? FIRE_HANDLES[fireKind].bindTo(this).asType(type) : MethodHandles.empty(type);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.lowimpact.monitoring.core.internal;
 
 import io.lowimpact.monitoring.Branch;
+import io.lowimpact.monitoring.CallTarget;
 import io.lowimpact.monitoring.CodeUnit;
 import io.lowimpact.monitoring.LineRange;
 import io.lowimpact.monitoring.Position;
@@ -27,6 +28,8 @@ public final class Unit implements CodeUnit {
     private final List<LineRange> lines;
     private final List<Branch> branches;
     private final Map<Integer, Branch> branchByFrom = new HashMap<>();
+    private final Map<Integer, CallTarget> callTargets;
+    private final Object owner;
 
     /** Local event masks by tool id (0..7); guarded by the Control lock. */
     final int[] local = new int[8];
@@ -48,7 +51,15 @@ public final class Unit implements CodeUnit {
      */
     Unit(int id, String className, String methodName, String descriptor, List<String> sourceFiles, int length,
             List<Position> positions, List<LineRange> lines, List<Branch> branches) {
+        this(id, className, methodName, descriptor, sourceFiles, length, positions, lines, branches, Map.of(), null);
+    }
+
+    private Unit(int id, String className, String methodName, String descriptor, List<String> sourceFiles, int length,
+            List<Position> positions, List<LineRange> lines, List<Branch> branches, Map<Integer, CallTarget> callTargets,
+            Object owner) {
         this.id = id;
+        this.callTargets = Map.copyOf(callTargets);
+        this.owner = owner;
         this.className = className;
         this.methodName = methodName;
         this.descriptor = descriptor;
@@ -60,6 +71,47 @@ public final class Unit implements CodeUnit {
         for (Branch b : branches) {
             branchByFrom.put(b.from(), b);
         }
+    }
+
+    /**
+     * Makes the unit of a method body analysed from bytecode.
+     *
+     * @param id the id given by {@link Units#add}
+     * @param className the class's binary name
+     * @param methodName the method's name
+     * @param descriptor the method's descriptor
+     * @param sourceFiles the source files (the SourceFile attribute, or the SMAP's files)
+     * @param length the code length in bytes
+     * @param positions position table
+     * @param lines line table
+     * @param branches branch table
+     * @param callTargets the target of each invoke instruction, by offset
+     * @param owner what the instrumenter keys the unit by (its class), or null
+     * @return the unit
+     */
+    public static Unit bytecode(int id, String className, String methodName, String descriptor, List<String> sourceFiles,
+            int length, List<Position> positions, List<LineRange> lines, List<Branch> branches,
+            Map<Integer, CallTarget> callTargets, Object owner) {
+        return new Unit(id, className, methodName, descriptor, sourceFiles, length, positions, lines, branches,
+                callTargets, owner);
+    }
+
+    /** @return what the instrumenter keys this unit by, or null for injected units */
+    public Object owner() {
+        return owner;
+    }
+
+    CallTarget callTargetAt(int offset) {
+        return callTargets.get(offset);
+    }
+
+    /** @return the tools' local event masks, OR-ed: the local probe kinds this unit needs */
+    public int localDemand() {
+        int any = 0;
+        for (int m : local) {
+            any |= m;
+        }
+        return any;
     }
 
     private static List<LineRange> linesOf(List<Position> positions) {

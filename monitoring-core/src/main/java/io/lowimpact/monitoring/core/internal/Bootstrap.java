@@ -1,6 +1,7 @@
 package io.lowimpact.monitoring.core.internal;
 
 import java.lang.invoke.CallSite;
+import java.lang.invoke.ConstantCallSite;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 
@@ -28,7 +29,11 @@ public final class Bootstrap {
      */
     public static CallSite probe(MethodHandles.Lookup lookup, String name, MethodType type, int unitId, int event,
             int offset, int to) {
-        return Control.INSTANCE.linkProbe(unitId, event, offset, to, type);
+        try {
+            return Control.INSTANCE.linkProbe(unitId, event, offset, to, type);
+        } catch (Throwable e) {
+            return unlinked(type, "probe of event " + event + " at offset " + offset + " of unit " + unitId, e);
+        }
     }
 
     /**
@@ -46,6 +51,23 @@ public final class Bootstrap {
      */
     public static CallSite branch(MethodHandles.Lookup lookup, String name, MethodType type, int unitId, int from,
             int opcode, int... keysAndTargets) {
-        return Control.INSTANCE.linkBranch(unitId, from, opcode, keysAndTargets, type);
+        try {
+            return Control.INSTANCE.linkBranch(unitId, from, opcode, keysAndTargets, type);
+        } catch (Throwable e) {
+            return unlinked(type, "branch probe at offset " + from + " of unit " + unitId, e);
+        }
+    }
+
+    /**
+     * A probe that cannot be linked must not break the application: it becomes a no-op, with one warning.
+     */
+    private static CallSite unlinked(MethodType type, String what, Throwable error) {
+        try {
+            System.getLogger("io.lowimpact.monitoring").log(System.Logger.Level.WARNING,
+                    "cannot link " + what + "; it will not fire", error);
+        } catch (Throwable ignored) {
+            // Logging must not fail the link either.
+        }
+        return new ConstantCallSite(MethodHandles.empty(type));
     }
 }

@@ -369,7 +369,7 @@ public final class Control {
         Site site = site(unit, event, offset, to, line, target);
         lock.lock();
         try {
-            return site.callSiteLocked(type);
+            return site.callSiteLocked(type, true);
         } finally {
             lock.unlock();
         }
@@ -463,7 +463,7 @@ public final class Control {
     CallSite callSiteOf(Site site) {
         lock.lock();
         try {
-            return site.callSiteLocked(site.canonicalType());
+            return site.callSiteLocked(site.canonicalType(), false);
         } finally {
             lock.unlock();
         }

@@ -7,6 +7,7 @@ import io.lowimpact.monitoring.Event;
 import io.lowimpact.monitoring.InstructionCallback;
 import io.lowimpact.monitoring.JumpCallback;
 import io.lowimpact.monitoring.LineCallback;
+import io.lowimpact.monitoring.Monitoring;
 import io.lowimpact.monitoring.Probe;
 import io.lowimpact.monitoring.ReturnCallback;
 import io.lowimpact.monitoring.StartCallback;
@@ -51,6 +52,7 @@ public final class Site implements Probe {
         MethodType.methodType(void.class, Throwable.class),
     };
     private static final MethodHandle[] FIRE_HANDLES = new MethodHandle[4];
+    private static final MethodHandle FIRE_THROWN;
 
     static {
         MethodHandles.Lookup lookup = MethodHandles.lookup();
@@ -59,6 +61,7 @@ public final class Site implements Probe {
             FIRE_HANDLES[FIRE_RETURN] = lookup.findVirtual(Site.class, "fireReturn", TYPES[FIRE_RETURN]);
             FIRE_HANDLES[FIRE_CALL] = lookup.findVirtual(Site.class, "fireCall", TYPES[FIRE_CALL]);
             FIRE_HANDLES[FIRE_EXCEPTION] = lookup.findVirtual(Site.class, "fireException", TYPES[FIRE_EXCEPTION]);
+            FIRE_THROWN = lookup.findVirtual(Site.class, "fireThrown", TYPES[FIRE_EXCEPTION]);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -84,6 +87,7 @@ public final class Site implements Probe {
     int disabled;
     /** Made on first request; guarded by the Control lock. */
     private MutableCallSite callSite;
+    private boolean bytecodeCallSite;
     /** Branch and switch call sites that fire this edge; guarded by the Control lock. */
     private List<EdgeGroup> dependents;
 
@@ -210,9 +214,10 @@ public final class Site implements Probe {
      * probes pass their own type (for example {@code (int)void} for an int return), adapted to the fire method
      * with {@link MethodHandle#asType}; the injection API passes the canonical type of the site's event.
      */
-    MutableCallSite callSiteLocked(MethodType type) {
+    MutableCallSite callSiteLocked(MethodType type, boolean bytecode) {
         if (callSite == null) {
             callSite = new MutableCallSite(type);
+            bytecodeCallSite = bytecode;
             callSite.setTarget(targetFor(mask != 0));
         } else if (!callSite.type().equals(type)) {
             throw new IllegalArgumentException("the call site of " + this + " has type " + callSite.type()
@@ -254,7 +259,24 @@ public final class Site implements Probe {
 
     private MethodHandle targetFor(boolean active) {
         MethodType type = callSite.type();
-        return active ? FIRE_HANDLES[fireKind].bindTo(this).asType(type) : MethodHandles.empty(type);
+        if (!active) {
+            return MethodHandles.empty(type);
+        }
+        MethodHandle fire = (bytecodeCallSite && fireKind == FIRE_EXCEPTION ? FIRE_THROWN : FIRE_HANDLES[fireKind]).bindTo(this);
+        if (type.parameterCount() == 0 && fire.type().parameterCount() == 1) {
+            fire = MethodHandles.insertArguments(fire, 0, Monitoring.MISSING); // a void return, a call without arg0
+        }
+        return fire.asType(type);
+    }
+
+    /**
+     * Fires an exception event from bytecode, where {@code athrow} of null is legal: the JVM then throws a
+     * NullPointerException, which the handler and unwind probes see; nothing fires here.
+     */
+    void fireThrown(Throwable exception) {
+        if (exception != null && mask != 0) {
+            dispatcher.dispatch(this, exception);
+        }
     }
 
     @Override

@@ -1,0 +1,100 @@
+package io.lowimpact.monitoring.instrument.internal;
+
+import io.lowimpact.monitoring.CallTarget;
+import io.lowimpact.monitoring.core.internal.Control;
+import io.lowimpact.monitoring.core.internal.Unit;
+import io.lowimpact.monitoring.instrument.internal.analysis.ClassAnalysis;
+import io.lowimpact.monitoring.instrument.internal.analysis.InvokeSite;
+import io.lowimpact.monitoring.instrument.internal.analysis.LinePoint;
+import io.lowimpact.monitoring.instrument.internal.analysis.MethodAnalysis;
+import io.lowimpact.monitoring.instrument.internal.analysis.ThrowSite;
+import io.lowimpact.monitoring.instrument.internal.probes.MethodPlan;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * The code units of one class (one per method with code), registered with the core when the class is first
+ * analysed, and the probe kinds each method was last given. The units' ids are baked into the class's probes,
+ * so the same {@code ClassUnits} serves every later retransformation of the class.
+ */
+final class ClassUnits {
+
+    private final Map<String, MethodUnit> methods = new LinkedHashMap<>();
+    /** Event masks the class's methods were last transformed with, in {@link #methods} order; guarded by this. */
+    private int[] applied;
+
+    /** One method: its unit and what its probes need. */
+    record MethodUnit(Unit unit, Map<Integer, Integer> linePoints, Set<Integer> reraises) {
+    }
+
+    ClassUnits(ClassAnalysis analysis, Control control) {
+        for (MethodAnalysis method : analysis.methods()) {
+            Map<Integer, CallTarget> targets = new HashMap<>();
+            for (InvokeSite call : method.calls()) {
+                targets.put(call.offset(), call.target());
+            }
+            Map<Integer, Integer> linePoints = new HashMap<>();
+            for (LinePoint point : method.linePoints()) {
+                linePoints.put(point.offset(), point.line());
+            }
+            Set<Integer> reraises = new HashSet<>();
+            for (ThrowSite site : method.throwSites()) {
+                if (site.reraise()) {
+                    reraises.add(site.offset());
+                }
+            }
+            Unit unit = control.units().add(id -> Unit.bytecode(id, analysis.className(), method.name(),
+                    method.descriptor(), analysis.sourceFiles(), method.codeLength(), method.positions(),
+                    method.lines(), method.branches(), targets, this));
+            methods.put(key(method.name(), method.descriptor()), new MethodUnit(unit, Map.copyOf(linePoints),
+                    Set.copyOf(reraises)));
+        }
+        applied = new int[methods.size()];
+    }
+
+    static String key(String name, String descriptor) {
+        return name + descriptor;
+    }
+
+    MethodUnit method(String name, String descriptor) {
+        return methods.get(key(name, descriptor));
+    }
+
+    /** The event masks each method needs now: every tool's global events plus its unit's local events. */
+    int[] wanted(Control control, int global) {
+        int[] wanted = new int[methods.size()];
+        int i = 0;
+        for (MethodUnit method : methods.values()) {
+            wanted[i++] = global | control.localDemand(method.unit());
+        }
+        return wanted;
+    }
+
+    synchronized boolean differs(int[] wanted) {
+        return !Arrays.equals(applied, wanted);
+    }
+
+    synchronized void applied(int[] masks) {
+        applied = masks.clone();
+    }
+
+    /** The plan of one method for the given masks, or null when it needs no probe. */
+    MethodPlan plan(String name, String descriptor, int[] masks, Predicate<String> external) {
+        int i = 0;
+        for (Map.Entry<String, MethodUnit> entry : methods.entrySet()) {
+            if (entry.getKey().equals(key(name, descriptor))) {
+                MethodUnit method = entry.getValue();
+                return masks[i] == 0 ? null
+                        : new MethodPlan(method.unit().id(), masks[i], method.linePoints(), method.reraises(), external);
+            }
+            i++;
+        }
+        return null;
+    }
+}

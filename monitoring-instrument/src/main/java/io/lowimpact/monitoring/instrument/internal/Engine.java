@@ -1,0 +1,167 @@
+package io.lowimpact.monitoring.instrument.internal;
+
+import io.lowimpact.monitoring.CodeUnit;
+import io.lowimpact.monitoring.core.internal.Control;
+import io.lowimpact.monitoring.instrument.internal.analysis.ClassAnalyzer;
+import io.lowimpact.monitoring.instrument.internal.probes.ClassProbes;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Executable;
+import java.lang.reflect.Method;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.WeakHashMap;
+import java.util.function.Predicate;
+
+/**
+ * Decides what each class looks like now: analyses classes into code units, registers them with the core,
+ * and rewrites a class with exactly the probe kinds that some tool needs in it (S39), or keeps it original.
+ * The agent's transformer and retransformation logic drive it; it holds no reference to
+ * {@link java.lang.instrument.Instrumentation}.
+ *
+ * <p>Thread-safe.
+ */
+public final class Engine {
+
+    private static final Predicate<String> JDK = name -> name.startsWith("java/") || name.startsWith("javax/")
+            || name.startsWith("jdk/") || name.startsWith("sun/") || name.startsWith("com/sun/");
+
+    private final Control control;
+    private final Predicate<String> instrumented;
+    private final Predicate<String> external;
+    /** Units by defining loader (null key: the bootstrap loader) and internal name. */
+    private final Map<ClassLoader, Map<String, ClassUnits>> classes = new WeakHashMap<>();
+    private final Map<String, ClassUnits> bootClasses = new HashMap<>();
+
+    /** An engine that treats the JDK's packages as not instrumented. */
+    public Engine() {
+        this(Control.INSTANCE, name -> !JDK.test(name));
+    }
+
+    /**
+     * @param control the core
+     * @param instrumented whether a class (internal name) is instrumented by this agent; calls to other classes
+     *        fire EXTERNAL_RETURN and EXTERNAL_RAISE
+     */
+    public Engine(Control control, Predicate<String> instrumented) {
+        this.control = control;
+        this.instrumented = instrumented;
+        this.external = instrumented.negate();
+    }
+
+    /**
+     * The class's bytes as they should be loaded now.
+     *
+     * @param loader the defining loader, null for the bootstrap loader
+     * @param internalName the class's internal name ({@code a/b/C})
+     * @param original the class file as the JVM passes it to a retransform-capable transformer (never instrumented)
+     * @return the rewritten class file, or null to load {@code original} unchanged
+     */
+    public byte[] transform(ClassLoader loader, String internalName, byte[] original) {
+        int global = control.globalDemand();
+        ClassUnits units = known(loader, internalName);
+        if (global == 0 && units == null) {
+            return null; // nothing is needed anywhere and no tool can have local events here yet
+        }
+        if (units == null) {
+            units = unitsOf(loader, internalName, original);
+        }
+        int[] wanted = units.wanted(control, global);
+        boolean any = false;
+        for (int mask : wanted) {
+            any |= mask != 0;
+        }
+        byte[] result = null;
+        if (any) {
+            ClassUnits finalUnits = units;
+            result = ClassProbes.rewrite(original,
+                    method -> finalUnits.plan(method.name, method.desc, wanted, external));
+        }
+        units.applied(wanted);
+        return result;
+    }
+
+    /**
+     * Whether a loaded class's probe kinds differ from what it should have now, so that it must be retransformed.
+     *
+     * @param loaded a loaded class
+     * @return true if retransforming it would change its code
+     */
+    public boolean needsRetransform(Class<?> loaded) {
+        ClassUnits units = known(loaded.getClassLoader(), loaded.getName().replace('.', '/'));
+        int global = control.globalDemand();
+        if (units == null) {
+            return global != 0;
+        }
+        return units.differs(units.wanted(control, global));
+    }
+
+    /**
+     * The unit of a method or constructor, analysing its class if needed.
+     *
+     * @param executable a method or constructor
+     * @return its unit
+     * @throws IllegalArgumentException if it has no code or its class file cannot be read
+     */
+    public CodeUnit unitOf(Executable executable) {
+        Class<?> owner = executable.getDeclaringClass();
+        String internalName = owner.getName().replace('.', '/');
+        ClassLoader loader = owner.getClassLoader();
+        ClassUnits units = known(loader, internalName);
+        if (units == null) {
+            units = unitsOf(loader, internalName, classFile(owner, internalName));
+        }
+        String name = executable instanceof Constructor ? "<init>" : executable.getName();
+        ClassUnits.MethodUnit method = units.method(name, descriptor(executable));
+        if (method == null) {
+            throw new IllegalArgumentException("no code unit for " + executable + " (it has no code)");
+        }
+        return method.unit();
+    }
+
+    /** Whether the agent instruments a class, by internal name. */
+    boolean instruments(String internalName) {
+        return instrumented.test(internalName);
+    }
+
+    private synchronized ClassUnits known(ClassLoader loader, String internalName) {
+        Map<String, ClassUnits> byName = loader == null ? bootClasses : classes.get(loader);
+        return byName == null ? null : byName.get(internalName);
+    }
+
+    private synchronized ClassUnits unitsOf(ClassLoader loader, String internalName, byte[] classFile) {
+        Map<String, ClassUnits> byName = loader == null ? bootClasses : classes.computeIfAbsent(loader, l -> new HashMap<>());
+        ClassUnits units = byName.get(internalName);
+        if (units == null) {
+            units = new ClassUnits(ClassAnalyzer.analyze(classFile), control);
+            byName.put(internalName, units);
+        }
+        return units;
+    }
+
+    private static byte[] classFile(Class<?> owner, String internalName) {
+        String resource = internalName + ".class";
+        ClassLoader loader = owner.getClassLoader();
+        try (InputStream in = loader != null ? loader.getResourceAsStream(resource)
+                : ClassLoader.getSystemResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalArgumentException("cannot read the class file of " + owner.getName());
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read the class file of " + owner.getName(), e);
+        }
+    }
+
+    private static String descriptor(Executable executable) {
+        StringBuilder b = new StringBuilder("(");
+        for (Class<?> type : executable.getParameterTypes()) {
+            b.append(type.descriptorString());
+        }
+        b.append(')');
+        b.append(executable instanceof Method ? ((Method) executable).getReturnType().descriptorString() : "V");
+        return b.toString();
+    }
+}

@@ -1,0 +1,30 @@
+package io.lowimpact.monitoring.instrument.internal;
+
+import io.lowimpact.monitoring.core.internal.Control;
+import io.lowimpact.monitoring.instrument.internal.analysis.ClassAnalyzer;
+import io.lowimpact.monitoring.instrument.internal.probes.ClassProbes;
+
+import java.util.Arrays;
+import java.util.function.Predicate;
+
+/** The offline rewrite: fresh units for the class, the same probe kinds in every method. */
+public final class OfflineRewrite {
+
+    private OfflineRewrite() {
+    }
+
+    /**
+     * @param control the core the units are registered with
+     * @param classFile the class file
+     * @param events the event mask to insert probes for
+     * @param instrumented whether a class (internal name) is instrumented
+     * @return the rewritten class file
+     */
+    public static byte[] rewrite(Control control, byte[] classFile, int events, Predicate<String> instrumented) {
+        ClassUnits units = new ClassUnits(ClassAnalyzer.analyze(classFile), control);
+        int[] masks = units.wanted(control, events);
+        Arrays.fill(masks, events);
+        Predicate<String> external = instrumented.negate();
+        return ClassProbes.rewrite(classFile, method -> units.plan(method.name, method.desc, masks, external));
+    }
+}

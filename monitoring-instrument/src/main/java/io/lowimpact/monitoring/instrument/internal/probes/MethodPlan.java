@@ -1,0 +1,22 @@
+package io.lowimpact.monitoring.instrument.internal.probes;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * What to insert into one method.
+ *
+ * @param unitId the method's code unit, linked by every probe
+ * @param events the events to insert probes for (an event mask; {@code CALL} brings the {@code EXTERNAL_*} probes)
+ * @param linePoints line points: offset to line (S26)
+ * @param reraises offsets of the {@code athrow} instructions that are RERAISE rather than RAISE
+ * @param external whether a call to a class (internal name) goes to code that is not instrumented
+ */
+public record MethodPlan(int unitId, int events, Map<Integer, Integer> linePoints, Set<Integer> reraises,
+        Predicate<String> external) {
+
+    boolean wants(io.lowimpact.monitoring.Event<?> event) {
+        return (events & (1 << event.ordinal())) != 0;
+    }
+}

@@ -61,7 +61,7 @@ public final class Control {
                 throw new IllegalStateException("tool " + id + " is already in use by '" + tool.name + "'");
             }
             tool.resetForClaim(name);
-            return new ToolHandle(this, id, tool.generation, name);
+            return new ToolHandle(this, id, tool.generation, name, tool.errors);
         } finally {
             lock.unlock();
         }
@@ -118,6 +118,7 @@ public final class Control {
             }
             clearLocked(tool);
             tool.inUse = false;
+            tool.errorHandler = null;
             tool.generation++;
             tool.name = null;
         } finally {
@@ -129,7 +130,6 @@ public final class Control {
     private void clearLocked(ToolState tool) {
         Object[] old = tool.callbacks;
         tool.callbacks = new Object[Event.COUNT];
-        tool.errorHandler = null;
         tool.globalMask = 0;
         for (Unit unit : tool.localUnits) {
             unit.local[tool.id] = 0;
@@ -154,10 +154,6 @@ public final class Control {
         } finally {
             lock.unlock();
         }
-    }
-
-    long errorCount(int id) {
-        return tools[id].errorCount();
     }
 
     // ---- callbacks and events ----------------------------------------------------------------------------

@@ -6,6 +6,8 @@ import io.lowimpact.monitoring.Event;
 import io.lowimpact.monitoring.EventSet;
 import io.lowimpact.monitoring.Tool;
 
+import java.util.concurrent.atomic.AtomicLong;
+
 /**
  * The capability of one claim of a tool id: it acts only while its id has not been freed since (S6).
  */
@@ -15,12 +17,14 @@ final class ToolHandle implements Tool {
     private final int id;
     final int generation;
     private final String name;
+    private final AtomicLong errors;
 
-    ToolHandle(Control control, int id, int generation, String name) {
+    ToolHandle(Control control, int id, int generation, String name, AtomicLong errors) {
         this.control = control;
         this.id = id;
         this.generation = generation;
         this.name = name;
+        this.errors = errors;
     }
 
     @Override
@@ -76,7 +80,7 @@ final class ToolHandle implements Tool {
 
     @Override
     public long errorCount() {
-        return control.errorCount(id);
+        return errors.get();
     }
 
     @Override

@@ -34,7 +34,8 @@ final class ToolState {
     final Set<Unit> localUnits = new HashSet<>();
     /** Sites this tool disabled; may hold stale entries whose bit was since cleared (see Control#compact). */
     final List<Site> disabled = new ArrayList<>();
-    private final AtomicLong errors = new AtomicLong();
+    /** Errors of the current claim; a new counter at each claim, so that a stale handle keeps its own count. */
+    volatile AtomicLong errors = new AtomicLong();
     private final AtomicIntegerArray warned = new AtomicIntegerArray(Event.COUNT);
 
     ToolState(int id) {
@@ -52,10 +53,6 @@ final class ToolState {
         copy[eventOrdinal] = callback;
         callbacks = copy;
         return previous;
-    }
-
-    long errorCount() {
-        return errors.get();
     }
 
     /** Counts the error and hands it to the tool's handler; never throws. */
@@ -79,7 +76,7 @@ final class ToolState {
         name = newName;
         generation++;
         inUse = true;
-        errors.set(0);
+        errors = new AtomicLong();
         for (int i = 0; i < Event.COUNT; i++) {
             warned.set(i, 0);
         }

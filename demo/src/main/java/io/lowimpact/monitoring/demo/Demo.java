@@ -13,9 +13,10 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * The main job: a tiny interpreter ({@link MiniInterpreter}) fires events through the injection API, and two
- * tools watch it: a coverage tool (LINE and BRANCH, DISABLE after the first hit, restarted per "test") and a
- * profiler that counts METHOD_START per unit. Prints what each tool saw.
+ * The main job. First, a tiny interpreter ({@link MiniInterpreter}) fires events through the injection API, and
+ * two tools watch it: a coverage tool (LINE and BRANCH, DISABLE after the first hit, restarted per "test") and a
+ * profiler that counts METHOD_START per unit. Then, under the agent, a coverage tool and a call counter watch
+ * the bytecode of a small application class ({@link BytecodeDemo}). Prints what each tool saw.
  */
 public final class Demo {
 
@@ -28,7 +29,14 @@ public final class Demo {
      * @param args ignored
      */
     public static void main(String[] args) {
+        System.out.println("== injected events: a tiny interpreter's scripts ==");
         run(System.out);
+        System.out.println("== bytecode events: the Inventory class ==");
+        if (BytecodeDemo.available()) {
+            BytecodeDemo.run(System.out);
+        } else {
+            System.out.println("  (run with -javaagent:monitoring-instrument/target/monitoring-agent.jar to see them)");
+        }
     }
 
     static void run(PrintStream out) {

@@ -116,9 +116,10 @@ final class MethodProbes {
                 conditional(opcode, offset, before);
             }
         } else if (insn instanceof TableSwitchInsnNode || insn instanceof LookupSwitchInsnNode) {
-            if (wantsBranches()) {
+            int[] cases = switchCases(insn);
+            if (wantsBranches() && cases.length > 0) { // a switch whose cases all go to the default is no branch
                 before.add(new InsnNode(Opcodes.DUP)); // stack: key, key
-                before.add(ProbeInsns.branch(plan.unitId(), offset, opcode, "(I)V", switchCases(insn)));
+                before.add(ProbeInsns.branch(plan.unitId(), offset, opcode, "(I)V", cases));
             }
         } else if (opcode == Opcodes.ATHROW) {
             Event<?> event = plan.reraises().contains(offset) ? Event.RERAISE : Event.RAISE;

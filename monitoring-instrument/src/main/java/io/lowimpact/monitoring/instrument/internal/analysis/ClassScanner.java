@@ -1,0 +1,75 @@
+package io.lowimpact.monitoring.instrument.internal.analysis;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.objectweb.asm.ClassVisitor;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
+
+/**
+ * Visits a class as {@link OffsetClassReader} reads it: records its name, version and source information, and
+ * scans each method that has code with a {@link MethodScanner}.
+ */
+final class ClassScanner extends ClassVisitor {
+
+    private final OffsetClassReader reader;
+    private final Map<String, Integer> codeLengths;
+    private final List<MethodAnalysis> methods = new ArrayList<>();
+    private int version;
+    private int access;
+    private String internalName;
+    private String sourceFile;
+    private String sourceDebugExtension;
+    private Smap smap;
+    private SourcePositions sourcePositions;
+
+    ClassScanner(OffsetClassReader reader, Map<String, Integer> codeLengths) {
+        super(Opcodes.ASM9);
+        this.reader = reader;
+        this.codeLengths = codeLengths;
+    }
+
+    @Override
+    public void visit(int classVersion, int classAccess, String name, String signature, String superName,
+            String[] interfaces) {
+        this.version = classVersion;
+        this.access = classAccess;
+        this.internalName = name;
+    }
+
+    @Override
+    public void visitSource(String source, String debug) {
+        this.sourceFile = source;
+        this.sourceDebugExtension = debug;
+        if (debug != null && debug.startsWith("SMAP")) {
+            try {
+                this.smap = SmapParser.parse(debug);
+            } catch (IllegalArgumentException e) {
+                this.smap = null; // a malformed SMAP maps nothing; the class is still analysed
+            }
+        }
+    }
+
+    @Override
+    public MethodVisitor visitMethod(int methodAccess, String name, String descriptor, String signature,
+            String[] exceptions) {
+        Integer codeLength = codeLengths.get(name + descriptor);
+        if (codeLength == null) {
+            return null;
+        }
+        return new MethodScanner(reader, name, descriptor, methodAccess, codeLength, sourcePositions(), methods::add);
+    }
+
+    private SourcePositions sourcePositions() {
+        if (sourcePositions == null) {
+            sourcePositions = SourcePositions.of(sourceFile, smap);
+        }
+        return sourcePositions;
+    }
+
+    ClassAnalysis result() {
+        return new ClassAnalysis(internalName, access, version & 0xFFFF, version >>> 16, sourceFile,
+                sourceDebugExtension, smap, sourcePositions().sourceFiles(), methods);
+    }
+}

@@ -7,7 +7,7 @@ import io.lowimpact.monitoring.EventSet;
 import io.lowimpact.monitoring.LineRange;
 import io.lowimpact.monitoring.Monitoring;
 import io.lowimpact.monitoring.Tool;
-import io.lowimpact.monitoring.demo.app.Inventory;
+import example.inventory.Inventory;
 
 import java.io.PrintStream;
 import java.lang.reflect.Method;

@@ -29,26 +29,31 @@ public final class Engine {
             || name.startsWith("jdk/") || name.startsWith("sun/") || name.startsWith("com/sun/");
 
     private final Control control;
-    private final Predicate<String> instrumented;
     private final Predicate<String> external;
-    /** Units by defining loader (null key: the bootstrap loader) and internal name. */
+    private final int preinstalled;
+    /** Units by defining loader (null key: the bootstrap loader) and internal name; guarded by this. */
     private final Map<ClassLoader, Map<String, ClassUnits>> classes = new WeakHashMap<>();
     private final Map<String, ClassUnits> bootClasses = new HashMap<>();
+    /** Classes that could not be instrumented, so that they are not retried at every demand change; guarded by this. */
+    private final Map<ClassLoader, Map<String, Boolean>> failed = new WeakHashMap<>();
+    private final Map<String, Boolean> bootFailed = new HashMap<>();
 
-    /** An engine that treats the JDK's packages as not instrumented. */
+    /** An engine that treats the JDK's packages as not instrumented and pre-installs no probe. */
     public Engine() {
-        this(Control.INSTANCE, name -> !JDK.test(name));
+        this(Control.INSTANCE, name -> !JDK.test(name), 0);
     }
 
     /**
      * @param control the core
-     * @param instrumented whether a class (internal name) is instrumented by this agent; calls to other classes
-     *        fire EXTERNAL_RETURN and EXTERNAL_RAISE
+     * @param instrumented whether a class (internal or binary name) is instrumented by this agent; calls to other
+     *        classes fire EXTERNAL_RETURN and EXTERNAL_RAISE
+     * @param preinstalled the event mask of probe kinds every class gets at load time, patched out until a tool
+     *        wants them (the agent's {@code probes=} option)
      */
-    public Engine(Control control, Predicate<String> instrumented) {
+    public Engine(Control control, Predicate<String> instrumented, int preinstalled) {
         this.control = control;
-        this.instrumented = instrumented;
         this.external = instrumented.negate();
+        this.preinstalled = preinstalled;
     }
 
     /**
@@ -60,27 +65,32 @@ public final class Engine {
      * @return the rewritten class file, or null to load {@code original} unchanged
      */
     public byte[] transform(ClassLoader loader, String internalName, byte[] original) {
-        int global = control.globalDemand();
+        int base = control.globalDemand() | preinstalled;
         ClassUnits units = known(loader, internalName);
-        if (global == 0 && units == null) {
+        if (base == 0 && units == null) {
             return null; // nothing is needed anywhere and no tool can have local events here yet
         }
-        if (units == null) {
-            units = unitsOf(loader, internalName, original);
+        try {
+            if (units == null) {
+                units = unitsOf(loader, internalName, original);
+            }
+            int[] wanted = units.wanted(control, base);
+            boolean any = false;
+            for (int mask : wanted) {
+                any |= mask != 0;
+            }
+            byte[] result = null;
+            if (any) {
+                ClassUnits finalUnits = units;
+                result = ClassProbes.rewrite(original,
+                        method -> finalUnits.plan(method.name, method.desc, wanted, external));
+            }
+            units.applied(wanted);
+            return result;
+        } catch (RuntimeException | LinkageError e) {
+            markFailed(loader, internalName);
+            throw e;
         }
-        int[] wanted = units.wanted(control, global);
-        boolean any = false;
-        for (int mask : wanted) {
-            any |= mask != 0;
-        }
-        byte[] result = null;
-        if (any) {
-            ClassUnits finalUnits = units;
-            result = ClassProbes.rewrite(original,
-                    method -> finalUnits.plan(method.name, method.desc, wanted, external));
-        }
-        units.applied(wanted);
-        return result;
     }
 
     /**
@@ -90,12 +100,17 @@ public final class Engine {
      * @return true if retransforming it would change its code
      */
     public boolean needsRetransform(Class<?> loaded) {
-        ClassUnits units = known(loaded.getClassLoader(), loaded.getName().replace('.', '/'));
-        int global = control.globalDemand();
-        if (units == null) {
-            return global != 0;
+        ClassLoader loader = loaded.getClassLoader();
+        String internalName = loaded.getName().replace('.', '/');
+        if (hasFailed(loader, internalName)) {
+            return false;
         }
-        return units.differs(units.wanted(control, global));
+        ClassUnits units = known(loader, internalName);
+        int base = control.globalDemand() | preinstalled;
+        if (units == null) {
+            return base != 0;
+        }
+        return units.differs(units.wanted(control, base));
     }
 
     /**
@@ -121,9 +136,13 @@ public final class Engine {
         return method.unit();
     }
 
-    /** Whether the agent instruments a class, by internal name. */
-    boolean instruments(String internalName) {
-        return instrumented.test(internalName);
+    private synchronized void markFailed(ClassLoader loader, String internalName) {
+        (loader == null ? bootFailed : failed.computeIfAbsent(loader, l -> new HashMap<>())).put(internalName, true);
+    }
+
+    private synchronized boolean hasFailed(ClassLoader loader, String internalName) {
+        Map<String, Boolean> byName = loader == null ? bootFailed : failed.get(loader);
+        return byName != null && byName.containsKey(internalName);
     }
 
     private synchronized ClassUnits known(ClassLoader loader, String internalName) {

@@ -1,4 +1,4 @@
-package io.lowimpact.monitoring.demo.app;
+package example.inventory;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

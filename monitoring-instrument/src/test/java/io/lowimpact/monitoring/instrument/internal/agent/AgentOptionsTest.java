@@ -1,0 +1,115 @@
+package io.lowimpact.monitoring.instrument.internal.agent;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.lowimpact.monitoring.Event;
+import io.lowimpact.monitoring.EventSet;
+
+import java.lang.System.Logger.Level;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+class AgentOptionsTest {
+
+    @Test
+    void s38_nullOrBlankGiveTheDefaults() {
+        assertSame(AgentOptions.defaults(), AgentOptions.parse(null));
+        assertSame(AgentOptions.defaults(), AgentOptions.parse(""));
+        assertSame(AgentOptions.defaults(), AgentOptions.parse("  "));
+        AgentOptions d = AgentOptions.defaults();
+        assertEquals(List.of(), d.includes());
+        assertEquals(List.of(), d.excludes());
+        assertEquals(Level.WARNING, d.logLevel());
+        assertEquals(EventSet.NONE, d.probes());
+        assertEquals("log=warn", d.toString());
+    }
+
+    @Test
+    void s38_parsesEveryKey() {
+        AgentOptions o = AgentOptions.parse("include=com.acme.*:org.foo.**,exclude=com.acme.Gen*;com.acme.?x,"
+                + "log=debug,probes=LINE+branch");
+        assertEquals(List.of("com.acme.*", "org.foo.**"), o.includes());
+        assertEquals(List.of("com.acme.Gen*", "com.acme.?x"), o.excludes());
+        assertEquals(Level.DEBUG, o.logLevel());
+        assertEquals(EventSet.of(Event.LINE, Event.BRANCH_LEFT, Event.BRANCH_RIGHT), o.probes());
+    }
+
+    @Test
+    void s38_blanksAndEmptyPairsAreIgnored() {
+        AgentOptions o = AgentOptions.parse(" include = a.* : b.* ,, log=INFO ,");
+        assertEquals(List.of("a.*", "b.*"), o.includes());
+        assertEquals(Level.INFO, o.logLevel());
+    }
+
+    @Test
+    void s38_logLevels() {
+        assertEquals(Level.OFF, AgentOptions.parse("log=off").logLevel());
+        assertEquals(Level.WARNING, AgentOptions.parse("log=warn").logLevel());
+        assertEquals(Level.INFO, AgentOptions.parse("log=info").logLevel());
+        assertEquals(Level.DEBUG, AgentOptions.parse("log=Debug").logLevel());
+    }
+
+    @Test
+    void s38_toStringParsesBackToTheSameOptions() {
+        String text = "include=com.acme.**,exclude=com.acme.gen.*,log=off,probes=METHOD_START+LINE";
+        AgentOptions o = AgentOptions.parse(text);
+        assertEquals(text, o.toString());
+        assertEquals(o.toString(), AgentOptions.parse(o.toString()).toString());
+    }
+
+    @Test
+    void s38_unknownOptionIsNamed() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> AgentOptions.parse("log=info,includes=com.acme.*"));
+        assertEquals("unknown agent option 'includes' (known: include, exclude, log, probes)", e.getMessage());
+    }
+
+    @Test
+    void s38_optionWithoutValueIsRefused() {
+        assertEquals("agent option 'include' needs a value (include=...)",
+                assertThrows(IllegalArgumentException.class, () -> AgentOptions.parse("include")).getMessage());
+        assertEquals("agent option 'log' needs a value (log=...)",
+                assertThrows(IllegalArgumentException.class, () -> AgentOptions.parse("log=")).getMessage());
+    }
+
+    @Test
+    void s38_repeatedOptionIsRefused() {
+        assertEquals("agent option 'exclude' is given twice", assertThrows(IllegalArgumentException.class,
+                () -> AgentOptions.parse("exclude=a.*,exclude=b.*")).getMessage());
+    }
+
+    @Test
+    void s38_badLogLevelIsNamed() {
+        assertEquals("invalid value 'verbose' of agent option 'log' (must be off, warn, info or debug)",
+                assertThrows(IllegalArgumentException.class, () -> AgentOptions.parse("log=verbose")).getMessage());
+    }
+
+    @Test
+    void s38_badGlobIsNamed() {
+        assertEquals("invalid glob 'com.acme.[a-z]*' in agent option 'include' (a glob holds class-name"
+                + " characters, '.', and the wildcards *, ** and ?)", assertThrows(IllegalArgumentException.class,
+                        () -> AgentOptions.parse("include=com.acme.[a-z]*")).getMessage());
+        assertEquals("agent option 'exclude' has an empty glob in 'a.*::b.*'",
+                assertThrows(IllegalArgumentException.class, () -> AgentOptions.parse("exclude=a.*::b.*"))
+                        .getMessage());
+    }
+
+    @Test
+    void s38_unknownProbeEventIsNamed() {
+        assertEquals("invalid event 'LINES' in agent option 'probes=LINE+LINES' (events are joined with +, for"
+                + " example probes=LINE+BRANCH)", assertThrows(IllegalArgumentException.class,
+                        () -> AgentOptions.parse("probes=LINE+LINES")).getMessage());
+    }
+
+    @Test
+    void s38_probesRefuseInjectionOnlyEvents() {
+        for (String name : List.of("METHOD_RESUME", "METHOD_YIELD", "STOP_ITERATION", "METHOD_THROW")) {
+            assertEquals("invalid event " + name + " in agent option 'probes' (no bytecode probe fires it; only"
+                    + " the injection API does)", assertThrows(IllegalArgumentException.class,
+                            () -> AgentOptions.parse("probes=" + name)).getMessage());
+        }
+    }
+}

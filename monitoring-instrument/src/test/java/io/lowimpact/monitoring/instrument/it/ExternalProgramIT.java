@@ -1,0 +1,77 @@
+package io.lowimpact.monitoring.instrument.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A program compiled at test time, outside the build's class path, run with the agent as users run it. */
+class ExternalProgramIT {
+
+    private static final String HELLO = "agent installed: true\n"
+            + "runtime in the bootstrap loader: true\n"
+            + "tool 1: hello\n"
+            + "found: templates.page.render in page.tmpl, same unit: true\n"
+            + "tool 1 after close: free\n";
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void s38_javaagentRunsAProgramThatIsNotOnTheBuildsClassPath() throws Exception {
+        Path classes = Programs.compile("hello", tmp.resolve("classes"));
+        Programs.Result r = Programs.java(tmp, "-javaagent:" + Programs.AGENT_JAR, "-cp", classes.toString(), "Main")
+                .assertSuccess();
+        assertEquals(HELLO, r.out, r::toString);
+        assertEquals("", r.errWithoutJvmNotes(), r::toString);
+    }
+
+    @Test
+    void s38_optionsAreAccepted() throws Exception {
+        Path classes = Programs.compile("hello", tmp.resolve("classes"));
+        Programs.Result r = Programs.java(tmp, "-javaagent:" + Programs.AGENT_JAR
+                + "=include=com.acme.**:Main,exclude=com.acme.gen.*,log=debug,probes=LINE+BRANCH",
+                "-cp", classes.toString(), "Main").assertSuccess();
+        assertEquals(HELLO, r.out, r::toString);
+    }
+
+    @Test
+    void s38_launcherAgentClassStartsTheAgentForJavaJar() throws Exception {
+        Path classes = Programs.compile("hello", tmp.resolve("classes"));
+        Files.copy(Programs.AGENT_JAR, tmp.resolve("monitoring-agent.jar"));
+        Path app = Programs.jar(classes, tmp.resolve("app.jar"), Map.of("Main-Class", "Main",
+                "Class-Path", "monitoring-agent.jar",
+                "Launcher-Agent-Class", "io.lowimpact.monitoring.instrument.MonitoringAgent",
+                "Can-Retransform-Classes", "true"), "Main");
+        Programs.Result r = Programs.java(tmp, "-jar", app.toString()).assertSuccess();
+        assertEquals(HELLO, r.out, r::toString);
+    }
+
+    @Test
+    void s38_unknownOptionStopsTheJvmWithItsName() throws Exception {
+        Path classes = Programs.compile("hello", tmp.resolve("classes"));
+        Programs.Result r = Programs.java(tmp, "-javaagent:" + Programs.AGENT_JAR + "=log=info,bogus=1",
+                "-cp", classes.toString(), "Main");
+        assertNotEquals(0, r.exitCode, r::toString);
+        assertFalse(r.out.contains("agent installed"), r::toString);
+        assertTrue(r.err.contains("java.lang.IllegalArgumentException: unknown agent option 'bogus'"
+                + " (known: include, exclude, log, probes)"), r::toString);
+    }
+
+    @Test
+    void s38_badValueStopsTheJvmWithItsName() throws Exception {
+        Path classes = Programs.compile("hello", tmp.resolve("classes"));
+        Programs.Result r = Programs.java(tmp, "-javaagent:" + Programs.AGENT_JAR + "=log=verbose",
+                "-cp", classes.toString(), "Main");
+        assertNotEquals(0, r.exitCode, r::toString);
+        assertTrue(r.err.contains("invalid value 'verbose' of agent option 'log' (must be off, warn, info or debug)"),
+                r::toString);
+    }
+}

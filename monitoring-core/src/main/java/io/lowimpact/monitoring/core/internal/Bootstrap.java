@@ -37,6 +37,27 @@ public final class Bootstrap {
     }
 
     /**
+     * Links an EXTERNAL_RETURN or EXTERNAL_RAISE probe of a virtual or interface call: the site fires only when
+     * the receiver's class resolves the call to code that is not instrumented ({@link Externals}).
+     *
+     * @param lookup the caller (unused)
+     * @param name any name
+     * @param type {@code (Object)void}: the receiver
+     * @param unitId the unit
+     * @param event the event's ordinal
+     * @param offset the call's offset
+     * @return the site's call site
+     */
+    public static CallSite dispatchedCall(MethodHandles.Lookup lookup, String name, MethodType type, int unitId,
+            int event, int offset) {
+        try {
+            return Control.INSTANCE.linkDispatchedCall(unitId, event, offset, type);
+        } catch (Throwable e) {
+            return unlinked(type, "call probe of event " + event + " at offset " + offset + " of unit " + unitId, e);
+        }
+    }
+
+    /**
      * Links the probe of a conditional branch or switch: its operands are passed, the edge taken fires.
      *
      * @param lookup the caller (unused)

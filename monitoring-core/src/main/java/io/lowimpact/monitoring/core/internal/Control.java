@@ -371,6 +371,33 @@ public final class Control {
         }
     }
 
+    /** Links the EXTERNAL_* probe of a virtual or interface call ({@link Bootstrap#dispatchedCall}). */
+    CallSite linkDispatchedCall(int unitId, int eventOrdinal, int offset, MethodType type) {
+        Unit unit = unitForLink(unitId);
+        Event<?> event = Event.ofOrdinal(eventOrdinal);
+        if (event.kind() != Event.Kind.ANCILLARY) {
+            throw new IllegalArgumentException(event + " is not a call's ancillary event");
+        }
+        Site site = site(unit, event, offset, -1, -1, unit.callTargetAt(offset));
+        lock.lock();
+        try {
+            site.resolveReceiver = true;
+            return site.callSiteLocked(type, true);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Sets which classes the agent instruments, for deciding at run time whether a virtual call goes to code
+     * that is not instrumented (EXTERNAL_RETURN, EXTERNAL_RAISE).
+     *
+     * @param instrumented whether a class is instrumented
+     */
+    public void setInstrumentedClasses(java.util.function.Predicate<Class<?>> instrumented) {
+        Externals.setInstrumented(instrumented);
+    }
+
     /** Links a bytecode branch or switch probe ({@link Bootstrap#branch}). */
     CallSite linkBranch(int unitId, int from, int opcode, int[] keysAndTargets, MethodType type) {
         Unit unit = unitForLink(unitId);

@@ -81,6 +81,8 @@ public final class Site implements Probe {
     final int shape;
     private final Dispatcher dispatcher;
 
+    /** Whether an EXTERNAL_* site of a virtual call fires only when the receiver's method is not instrumented. */
+    volatile boolean resolveReceiver;
     /** Tools that receive this event here now. Written under the Control lock. */
     volatile int mask;
     /** Tools that disabled this site. Guarded by the Control lock. */
@@ -181,7 +183,7 @@ public final class Site implements Probe {
         if (fireKind != FIRE_CALL) {
             throw wrongFire("fireCall(arg0)");
         }
-        if (mask != 0) {
+        if (mask != 0 && (!resolveReceiver || Externals.isExternal(arg0, target))) {
             dispatcher.dispatch(this, arg0);
         }
     }

@@ -51,6 +51,7 @@ public final class AgentMain {
         ClassFilter filter = ClassFilter.of(parsed);
         Engine engine = new Engine(Control.INSTANCE, filter::accepts, parsed.probes().mask());
         CoreRuntime.setBytecodeUnits(engine::unitOf);
+        Control.INSTANCE.setInstrumentedClasses(type -> filter.accepts(type.getName()));
         instrumentation.addTransformer(new AgentTransformer(filter, engine::transform, log), true);
         Retransformer retransformer = new Retransformer(instrumentation, filter, engine::needsRetransform, log);
         Control.INSTANCE.addDemandListener(retransformer::demandChanged);

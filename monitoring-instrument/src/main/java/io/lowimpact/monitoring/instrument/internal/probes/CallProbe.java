@@ -12,10 +12,13 @@ import org.objectweb.asm.tree.LabelNode;
 import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.TryCatchBlockNode;
 
+import java.util.List;
+
 /**
  * The probes of one invoke instruction: CALL before it, with {@code arg0} (the receiver, else the first
  * argument, else none) brought to the top of the stack by parking the other arguments in fresh locals; and
- * for calls to code that is not instrumented, EXTERNAL_RETURN after it and EXTERNAL_RAISE in a handler around it.
+ * for calls to code that is not instrumented, EXTERNAL_RETURN after it and EXTERNAL_RAISE in a handler around it,
+ * whose rethrow is covered by copies of the original handlers around the call.
  */
 final class CallProbe {
 
@@ -27,6 +30,8 @@ final class CallProbe {
     private final String name;
     private final String descriptor;
     private final int opcode;
+    private boolean external;
+    private boolean resolveReceiver;
 
     CallProbe(MethodProbes probes, AbstractInsnNode insn, int offset, boolean initialised) {
         this.probes = probes;
@@ -59,7 +64,11 @@ final class CallProbe {
             parked[i] = probes.newLocal(args[i]);
             before.add(ProbeInsns.store(args[i], parked[i]));
         }
-        boolean external = plan.external().test(owner);
+        // A virtual or interface call may land in a class other than the one it names (an inherited JDK method, an
+        // instrumented implementation of a JDK interface): the site resolves the receiver's method when it fires.
+        boolean dispatched = (opcode == Opcodes.INVOKEVIRTUAL || opcode == Opcodes.INVOKEINTERFACE) && !owner.startsWith("[");
+        external = dispatched || owner.startsWith("[") || plan.external().test(owner); // arrays have no bytecode
+        resolveReceiver = dispatched;
         int kept = -1;
         if (arg0 != null) {
             before.add(ProbeInsns.dup(arg0)); // stack: ..., arg0, arg0
@@ -89,10 +98,17 @@ final class CallProbe {
         if (arg0 != null) {
             after.add(ProbeInsns.load(arg0, kept));
         }
-        after.add(ProbeInsns.probe(plan.unitId(), Event.EXTERNAL_RETURN, offset, -1, takes));
+        after.add(ProbeInsns.external(plan.unitId(), Event.EXTERNAL_RETURN, offset, takes, resolveReceiver));
         probes.instructions().insert(insn, after);
         if (!initialised) {
             return; // no handler may cover code where `this` is not initialised yet
+        }
+        // The rethrow below lies after the original code: copies of the original handlers that cover the call
+        // must cover it, and its frame must fit theirs (HandlerFrames), for the exception to go where it went.
+        List<TryCatchBlockNode> covering = probes.coveringHandlers(offset);
+        List<Object> slots = HandlerFrames.locals(covering);
+        if (slots == null) {
+            return; // handlers whose frames disagree: no EXTERNAL_RAISE here rather than a changed program
         }
         LabelNode start = new LabelNode();
         before.add(start);
@@ -100,22 +116,26 @@ final class CallProbe {
         InsnList code = new InsnList();
         code.add(handler);
         if (probes.frames()) {
-            int slots = arg0 == null ? 0 : kept + 1;
-            Object[] locals = new Object[slots];
-            for (int i = 0; i < slots; i++) {
-                locals[i] = Opcodes.TOP;
-            }
             if (arg0 != null) {
-                locals[kept] = ProbeInsns.frameType(arg0);
+                while (slots.size() < kept + arg0.getSize()) {
+                    slots.add(Opcodes.TOP);
+                }
+                slots.set(kept, ProbeInsns.frameType(arg0));
             }
-            code.add(new FrameNode(Opcodes.F_NEW, slots, locals, 1, new Object[] {"java/lang/Throwable"}));
+            Object[] locals = HandlerFrames.frameLocals(slots);
+            code.add(new FrameNode(Opcodes.F_NEW, locals.length, locals, 1, new Object[] {"java/lang/Throwable"}));
         }
         if (arg0 != null) {
             code.add(ProbeInsns.load(arg0, kept)); // stack: exception, arg0
         }
-        code.add(ProbeInsns.probe(plan.unitId(), Event.EXTERNAL_RAISE, offset, -1, takes));
+        code.add(ProbeInsns.external(plan.unitId(), Event.EXTERNAL_RAISE, offset, takes, resolveReceiver));
         code.add(new InsnNode(Opcodes.ATHROW)); // stack: exception
+        LabelNode codeEnd = new LabelNode();
+        code.add(codeEnd);
         probes.addTail(code);
         probes.addInnerHandler(new TryCatchBlockNode(start, end, handler, null));
+        for (TryCatchBlockNode block : covering) {
+            probes.addInnerHandler(new TryCatchBlockNode(handler, codeEnd, block.handler, block.type));
+        }
     }
 }

@@ -23,12 +23,15 @@ import java.util.Set;
 /**
  * Inserts the probes of a {@link MethodPlan} into one method. Every probe is stack-neutral straight-line code
  * placed after the labels, line numbers and frames of the instruction it belongs to, so existing stack map
- * frames stay valid. The only new control flow are exception handlers, placed after the original code, with
- * frames that declare nothing but what the handler uses: the innermost one around each call to code that is not
- * instrumented (EXTERNAL_RAISE), and one catch-all around the body (METHOD_UNWIND), outermost.
+ * frames stay valid. The only new control flow are exception handlers, placed after the original code: the
+ * innermost one around each call to code that is not instrumented (EXTERNAL_RAISE), whose rethrow is covered by
+ * copies of the original handlers around the call (its frame has their locals, see {@link HandlerFrames}), and one
+ * catch-all around the body (METHOD_UNWIND), outermost, whose frame declares nothing but the exception.
  *
- * <p>In a constructor, code before the {@code super(...)}/{@code this(...)} call is left out of the handlers
- * (its frames carry an uninitialised {@code this}): exceptions there give no EXTERNAL_RAISE or METHOD_UNWIND.
+ * <p>In a constructor, code before the {@code super(...)}/{@code this(...)} call has frames with an uninitialised
+ * {@code this}: it gets a METHOD_UNWIND handler of its own whose frame says so, and no EXTERNAL_RAISE handlers. The
+ * call itself is covered by no handler (see {@link #run}): an exception from the super constructor itself gives
+ * neither EXTERNAL_RAISE nor METHOD_UNWIND in this constructor.
  */
 final class MethodProbes {
 
@@ -39,6 +42,7 @@ final class MethodProbes {
     /** Handler code placed after the original code, inside the METHOD_UNWIND range. */
     private final InsnList tail = new InsnList();
     private final List<TryCatchBlockNode> innerHandlers = new ArrayList<>();
+    private final List<TryCatchBlockNode> originalHandlers;
     private int nextLocal;
 
     private MethodProbes(OffsetMethodNode method, MethodPlan plan, boolean frames) {
@@ -47,6 +51,7 @@ final class MethodProbes {
         this.frames = frames;
         this.offsets = new Offsets(method);
         this.nextLocal = method.maxLocals;
+        this.originalHandlers = List.copyOf(method.tryCatchBlocks);
     }
 
     /**
@@ -100,7 +105,19 @@ final class MethodProbes {
         method.instructions.add(tail);
         method.tryCatchBlocks.addAll(0, innerHandlers);
         if (plan.wants(Event.METHOD_UNWIND) && (superCall != null || !"<init>".equals(method.name))) {
-            addUnwindHandler(bodyStart);
+            LabelNode end = new LabelNode();
+            method.instructions.add(end);
+            addUnwindHandler(bodyStart, end, new Object[0]);
+            if (superCall != null && frames) {
+                // Before the super(...)/this(...) call, `this` is uninitialised: a handler there must say so in its
+                // frame and may only throw. The call itself stays uncovered: after it `this` is initialised, and
+                // HotSpot checks a handler of the call against both states, which no frame satisfies.
+                LabelNode codeStart = new LabelNode();
+                method.instructions.insert(codeStart);
+                LabelNode superStart = new LabelNode();
+                method.instructions.insertBefore(superCall, superStart);
+                addUnwindHandler(codeStart, superStart, new Object[] {Opcodes.UNINITIALIZED_THIS});
+            }
         }
     }
 
@@ -195,18 +212,18 @@ final class MethodProbes {
         return pairs.stream().mapToInt(Integer::intValue).toArray();
     }
 
-    private void addUnwindHandler(LabelNode bodyStart) {
-        LabelNode end = new LabelNode();
-        method.instructions.add(end);
+    /** A catch-all over {@code [start, end)} that fires METHOD_UNWIND and rethrows; its frame has {@code locals}. */
+    private void addUnwindHandler(LabelNode start, LabelNode end, Object[] locals) {
         LabelNode handler = new LabelNode();
         method.instructions.add(handler);
         if (frames) {
-            method.instructions.add(new FrameNode(Opcodes.F_NEW, 0, new Object[0], 1, new Object[] {"java/lang/Throwable"}));
+            method.instructions.add(new FrameNode(Opcodes.F_NEW, locals.length, locals, 1,
+                    new Object[] {"java/lang/Throwable"}));
         }
         method.instructions.add(new InsnNode(Opcodes.DUP)); // stack: exception, exception
         method.instructions.add(ProbeInsns.probe(plan.unitId(), Event.METHOD_UNWIND, 0, -1, "(Ljava/lang/Throwable;)V"));
         method.instructions.add(new InsnNode(Opcodes.ATHROW));
-        method.tryCatchBlocks.add(new TryCatchBlockNode(bodyStart, end, handler, null));
+        method.tryCatchBlocks.add(new TryCatchBlockNode(start, end, handler, null));
     }
 
     // ---- for CallProbe -----------------------------------------------------------------------------------
@@ -227,6 +244,11 @@ final class MethodProbes {
 
     void addTail(InsnList code) {
         tail.add(code);
+    }
+
+    /** @return the original handlers that cover the instruction at {@code offset}, in table order */
+    List<TryCatchBlockNode> coveringHandlers(int offset) {
+        return HandlerFrames.covering(originalHandlers, offsets, offset);
     }
 
     void addInnerHandler(TryCatchBlockNode block) {

@@ -16,6 +16,9 @@ final class ProbeInsns {
     private static final Handle PROBE = new Handle(Opcodes.H_INVOKESTATIC, BOOTSTRAP, "probe",
             "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;Ljava/lang/invoke/MethodType;IIII)"
                     + "Ljava/lang/invoke/CallSite;", false);
+    private static final Handle DISPATCHED = new Handle(Opcodes.H_INVOKESTATIC, BOOTSTRAP, "dispatchedCall",
+            "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;Ljava/lang/invoke/MethodType;III)"
+                    + "Ljava/lang/invoke/CallSite;", false);
     private static final Handle BRANCH = new Handle(Opcodes.H_INVOKESTATIC, BOOTSTRAP, "branch",
             "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;Ljava/lang/invoke/MethodType;III[I)"
                     + "Ljava/lang/invoke/CallSite;", false);
@@ -26,6 +29,17 @@ final class ProbeInsns {
     /** A probe of {@code event} at {@code offset} (or jump edge) taking {@code descriptor}'s arguments. */
     static InvokeDynamicInsnNode probe(int unitId, Event<?> event, int offset, int to, String descriptor) {
         return new InvokeDynamicInsnNode(event.name(), descriptor, PROBE, unitId, event.ordinal(), offset, to);
+    }
+
+    /**
+     * An EXTERNAL_RETURN or EXTERNAL_RAISE probe; with {@code resolveReceiver}, the site fires only when the
+     * receiver's class resolves the call to code that is not instrumented.
+     */
+    static InvokeDynamicInsnNode external(int unitId, Event<?> event, int offset, String descriptor,
+            boolean resolveReceiver) {
+        return resolveReceiver
+                ? new InvokeDynamicInsnNode(event.name(), descriptor, DISPATCHED, unitId, event.ordinal(), offset)
+                : probe(unitId, event, offset, -1, descriptor);
     }
 
     /** A branch probe that takes the branch instruction's operands (duplicated). */

@@ -1,0 +1,113 @@
+package io.lowimpact.monitoring.core.internal;
+
+import io.lowimpact.monitoring.CallTarget;
+
+import java.lang.invoke.MethodType;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
+
+/**
+ * Decides whether a virtual or interface call goes to code that is not instrumented, from the receiver's class:
+ * the method that the JVM would select (the class's own or inherited method, else a default method) is external
+ * when it is native, or its declaring class is hidden (a lambda proxy) or not instrumented. Answers are cached per
+ * receiver class.
+ */
+final class Externals {
+
+    private static final Predicate<Class<?>> JDK = c -> {
+        String name = c.getName();
+        return !(name.startsWith("java.") || name.startsWith("javax.") || name.startsWith("jdk.")
+                || name.startsWith("sun.") || name.startsWith("com.sun."));
+    };
+
+    private static volatile Predicate<Class<?>> instrumented = JDK;
+
+    private static final ClassValue<Map<String, Boolean>> ANSWERS = new ClassValue<>() {
+        @Override
+        protected Map<String, Boolean> computeValue(Class<?> type) {
+            return new ConcurrentHashMap<>();
+        }
+    };
+
+    private Externals() {
+    }
+
+    static void setInstrumented(Predicate<Class<?>> predicate) {
+        instrumented = predicate;
+        // Cached answers were made with the old predicate; ClassValue cannot be cleared, so they stay for classes
+        // already asked about. The agent sets the predicate once, at start, before any probe fires.
+    }
+
+    /**
+     * @param receiver the call's receiver; null means the call throws in the instruction itself
+     * @param target the method the instruction names
+     * @return whether the call runs code that is not instrumented
+     */
+    static boolean isExternal(Object receiver, CallTarget target) {
+        if (receiver == null || target == null) {
+            return true;
+        }
+        Map<String, Boolean> answers = ANSWERS.get(receiver.getClass());
+        String key = target.name() + target.descriptor();
+        Boolean answer = answers.get(key);
+        if (answer == null) {
+            answer = resolve(receiver.getClass(), target.name(), target.descriptor());
+            answers.put(key, answer);
+        }
+        return answer;
+    }
+
+    private static boolean resolve(Class<?> type, String name, String descriptor) {
+        try {
+            return resolveOrThrow(type, name, descriptor);
+        } catch (Throwable e) { // reflection on a broken class (a missing type): the call is not ours to know
+            return true;
+        }
+    }
+
+    private static boolean resolveOrThrow(Class<?> type, String name, String descriptor) {
+        Method selected = null;
+        for (Class<?> c = type; c != null && selected == null; c = c.getSuperclass()) {
+            selected = declared(c, name, descriptor, false);
+        }
+        if (selected == null) {
+            selected = fromInterfaces(type, name, descriptor);
+        }
+        if (selected == null) {
+            return true;
+        }
+        Class<?> declaring = selected.getDeclaringClass();
+        // Hidden classes (lambda proxies among them) are never transformed by an agent.
+        return Modifier.isNative(selected.getModifiers()) || declaring.isHidden() || !instrumented.test(declaring);
+    }
+
+    private static Method fromInterfaces(Class<?> type, String name, String descriptor) {
+        for (Class<?> c = type; c != null; c = c.getSuperclass()) {
+            for (Class<?> i : c.getInterfaces()) {
+                Method m = declared(i, name, descriptor, true);
+                if (m == null) {
+                    m = fromInterfaces(i, name, descriptor);
+                }
+                if (m != null) {
+                    return m;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static Method declared(Class<?> c, String name, String descriptor, boolean defaultsOnly) {
+        for (Method m : c.getDeclaredMethods()) {
+            if (m.getName().equals(name) && !Modifier.isAbstract(m.getModifiers())
+                    && (!defaultsOnly || m.isDefault())
+                    && MethodType.methodType(m.getReturnType(), m.getParameterTypes()).toMethodDescriptorString()
+                            .equals(descriptor)) {
+                return m;
+            }
+        }
+        return null;
+    }
+}

@@ -17,7 +17,7 @@ public final class EventSet {
     public static final EventSet ALL = new EventSet(ALL_BITS);
     /** {@link Event#BRANCH_LEFT} and {@link Event#BRANCH_RIGHT}. */
     public static final EventSet BRANCH = of(Event.BRANCH_LEFT, Event.BRANCH_RIGHT);
-    /** Every event of kind {@link Event.Kind#LOCAL}: what {@link Tool#setLocalEvents} accepts, with the ancillary ones. */
+    /** Every event of kind {@link Event.Kind#LOCAL}: what {@link Tool#setLocalEvents} accepts. */
     public static final EventSet LOCAL = ofKind(Event.Kind.LOCAL);
     /** Every event of kind {@link Event.Kind#GLOBAL}. */
     public static final EventSet GLOBAL = ofKind(Event.Kind.GLOBAL);

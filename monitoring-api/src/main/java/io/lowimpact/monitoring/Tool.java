@@ -38,11 +38,12 @@ public interface Tool extends AutoCloseable {
     EventSet getEvents();
 
     /**
-     * Sets this tool's local events for one unit; they add to the global ones.
+     * Sets this tool's local events for one unit; they add to the global ones. {@code EXTERNAL_RETURN} and
+     * {@code EXTERNAL_RAISE} are not set here: they follow {@code CALL}, wherever it is set.
      *
      * @param code the unit
-     * @param events local events only
-     * @throws IllegalArgumentException if the set has a global event, or {@code EXTERNAL_*} without {@code CALL}
+     * @param events events of kind {@link Event.Kind#LOCAL} only
+     * @throws IllegalArgumentException if the set has an event that is not local
      */
     void setLocalEvents(CodeUnit code, EventSet events);
 

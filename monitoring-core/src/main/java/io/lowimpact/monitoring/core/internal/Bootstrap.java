@@ -30,7 +30,7 @@ public final class Bootstrap {
     public static CallSite probe(MethodHandles.Lookup lookup, String name, MethodType type, int unitId, int event,
             int offset, int to) {
         try {
-            return Control.INSTANCE.linkProbe(unitId, event, offset, to, type);
+            return Linker.linkProbe(Control.INSTANCE, unitId, event, offset, to, type);
         } catch (Throwable e) {
             return unlinked(type, "probe of event " + event + " at offset " + offset + " of unit " + unitId, e);
         }
@@ -51,7 +51,7 @@ public final class Bootstrap {
     public static CallSite dispatchedCall(MethodHandles.Lookup lookup, String name, MethodType type, int unitId,
             int event, int offset) {
         try {
-            return Control.INSTANCE.linkDispatchedCall(unitId, event, offset, type);
+            return Linker.linkDispatchedCall(Control.INSTANCE, unitId, event, offset, type);
         } catch (Throwable e) {
             return unlinked(type, "call probe of event " + event + " at offset " + offset + " of unit " + unitId, e);
         }
@@ -73,7 +73,7 @@ public final class Bootstrap {
     public static CallSite branch(MethodHandles.Lookup lookup, String name, MethodType type, int unitId, int from,
             int opcode, int... keysAndTargets) {
         try {
-            return Control.INSTANCE.linkBranch(unitId, from, opcode, keysAndTargets, type);
+            return Linker.linkBranch(Control.INSTANCE, unitId, from, opcode, keysAndTargets, type);
         } catch (Throwable e) {
             return unlinked(type, "branch probe at offset " + from + " of unit " + unitId, e);
         }

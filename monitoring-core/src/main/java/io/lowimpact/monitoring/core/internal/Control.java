@@ -1,13 +1,11 @@
 package io.lowimpact.monitoring.core.internal;
 
-import io.lowimpact.monitoring.Branch;
 import io.lowimpact.monitoring.CallTarget;
 import io.lowimpact.monitoring.ErrorHandler;
 import io.lowimpact.monitoring.Event;
 import io.lowimpact.monitoring.EventSet;
 
 import java.lang.invoke.CallSite;
-import java.lang.invoke.MethodType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -356,38 +354,6 @@ public final class Control {
         }
     }
 
-    /** Links a bytecode probe ({@link Bootstrap#probe}). */
-    CallSite linkProbe(int unitId, int eventOrdinal, int offset, int to, MethodType type) {
-        Unit unit = unitForLink(unitId);
-        Event<?> event = Event.ofOrdinal(eventOrdinal);
-        int line = event == Event.LINE ? unit.lineAt(offset) : -1;
-        CallTarget target = event.kind() == Event.Kind.ANCILLARY || event == Event.CALL ? unit.callTargetAt(offset) : null;
-        Site site = site(unit, event, offset, to, line, target);
-        lock.lock();
-        try {
-            return site.callSiteLocked(type, true);
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    /** Links the EXTERNAL_* probe of a virtual or interface call ({@link Bootstrap#dispatchedCall}). */
-    CallSite linkDispatchedCall(int unitId, int eventOrdinal, int offset, MethodType type) {
-        Unit unit = unitForLink(unitId);
-        Event<?> event = Event.ofOrdinal(eventOrdinal);
-        if (event.kind() != Event.Kind.ANCILLARY) {
-            throw new IllegalArgumentException(event + " is not a call's ancillary event");
-        }
-        Site site = site(unit, event, offset, -1, -1, unit.callTargetAt(offset));
-        lock.lock();
-        try {
-            site.resolveReceiver = true;
-            return site.callSiteLocked(type, true);
-        } finally {
-            lock.unlock();
-        }
-    }
-
     /**
      * Sets which classes the agent instruments, for deciding at run time whether a virtual call goes to code
      * that is not instrumented (EXTERNAL_RETURN, EXTERNAL_RAISE).
@@ -396,42 +362,6 @@ public final class Control {
      */
     public void setInstrumentedClasses(java.util.function.Predicate<Class<?>> instrumented) {
         Externals.setInstrumented(instrumented);
-    }
-
-    /** Links a bytecode branch or switch probe ({@link Bootstrap#branch}). */
-    CallSite linkBranch(int unitId, int from, int opcode, int[] keysAndTargets, MethodType type) {
-        Unit unit = unitForLink(unitId);
-        Branch branch = unit.branchAt(from);
-        if (branch == null) {
-            throw new IllegalArgumentException("no branch at offset " + from + " of code unit " + unit);
-        }
-        Site left = site(unit, Event.BRANCH_LEFT, from, branch.left(), -1, null);
-        int[] keys = null;
-        Site[] rights;
-        if (opcode == EdgeGroup.TABLESWITCH || opcode == EdgeGroup.LOOKUPSWITCH) {
-            keys = new int[keysAndTargets.length / 2];
-            rights = new Site[keys.length];
-            for (int i = 0; i < keys.length; i++) {
-                keys[i] = keysAndTargets[2 * i];
-                rights[i] = site(unit, Event.BRANCH_RIGHT, from, keysAndTargets[2 * i + 1], -1, null);
-            }
-        } else {
-            rights = new Site[] {site(unit, Event.BRANCH_RIGHT, from, branch.rights()[0], -1, null)};
-        }
-        lock.lock();
-        try {
-            return new EdgeGroup(opcode, left, rights, keys, type).callSite();
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    private Unit unitForLink(int unitId) {
-        Unit unit = units.byId(unitId);
-        if (unit == null) {
-            throw new IllegalArgumentException("no code unit " + unitId);
-        }
-        return unit;
     }
 
     // ---- demand: which probe kinds classes need -----------------------------------------------------------
@@ -480,6 +410,16 @@ public final class Control {
             } catch (RuntimeException e) {
                 System.getLogger("io.lowimpact.monitoring").log(System.Logger.Level.WARNING, "demand listener failed", e);
             }
+        }
+    }
+
+    /** Runs {@code action} under the lock. */
+    <T> T locked(java.util.function.Supplier<T> action) {
+        lock.lock();
+        try {
+            return action.get();
+        } finally {
+            lock.unlock();
         }
     }
 

@@ -140,7 +140,7 @@ public final class Control {
         tool.disabled.clear();
         for (int e = 0; e < Event.COUNT; e++) {
             if (old[e] != null) {
-                refreshEvent(e);
+                refreshCallbacks(e);
             }
         }
     }
@@ -161,8 +161,8 @@ public final class Control {
         try {
             ToolState tool = live(id, handle);
             Object previous = tool.setCallback(event.ordinal(), callback);
-            if ((previous == null) != (callback == null)) {
-                refreshEvent(event.ordinal());
+            if (previous != callback) {
+                refreshCallbacks(event.ordinal());
             }
             return previous;
         } finally {
@@ -256,7 +256,7 @@ public final class Control {
             }
             if (misuse) {
                 tool.setCallback(site.eventOrdinal, null);
-                refreshEvent(site.eventOrdinal);
+                refreshCallbacks(site.eventOrdinal);
             } else {
                 int bit = 1 << tool.id;
                 if ((site.disabled & bit) == 0 && (wantedBy(tool, site))) {
@@ -347,7 +347,7 @@ public final class Control {
             site = new Site(dispatcher, unit, event, offset, to, line, target);
             unit.sites.put(key, site);
             sitesByEvent.get(event.ordinal()).add(site);
-            refresh(site);
+            refreshWithCallbacks(site);
             return site;
         } finally {
             lock.unlock();
@@ -461,5 +461,23 @@ public final class Control {
             }
         }
         site.setMaskLocked(mask & ~site.disabled);
+    }
+
+    /** Copies the tools' callbacks for the site's event into the site, then refreshes its mask; caller holds the lock. */
+    private void refreshWithCallbacks(Site site) {
+        Object[] callbacks = new Object[SLOTS];
+        for (ToolState tool : tools) {
+            callbacks[tool.id] = tool.inUse ? tool.callbacks[site.eventOrdinal] : null;
+        }
+        site.callbacks = callbacks; // before the mask, so that a tool in the mask finds its callback
+        refresh(site);
+    }
+
+    /** After a callback of the event changed: new callbacks and masks for all its sites. */
+    private void refreshCallbacks(int eventOrdinal) {
+        List<Site> sites = sitesByEvent.get(eventOrdinal);
+        for (int i = 0, n = sites.size(); i < n; i++) {
+            refreshWithCallbacks(sites.get(i));
+        }
     }
 }

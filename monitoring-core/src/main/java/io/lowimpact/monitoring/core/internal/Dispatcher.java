@@ -38,26 +38,26 @@ final class Dispatcher {
     }
 
     /**
-     * Delivers {@code site}'s event with its dynamic argument (value, arg0, exception, or null).
-     * The mask is read again before each tool, so a tool switched off by an earlier tool's callback is skipped.
+     * Delivers {@code site}'s event with its dynamic argument (value, arg0, exception, or null) to the tools of
+     * {@code mask}, the site's mask as the caller just read it. The mask is read again after each tool, so a tool
+     * switched off by an earlier tool's callback is skipped.
      */
-    void dispatch(Site site, Object arg) {
+    void dispatch(Site site, int mask, Object arg) {
         Running running = RUNNING.get();
         int outer = running.mask;
-        int pending = site.mask & ~outer;
+        int pending = mask & ~outer;
         while (pending != 0) {
             int id = Integer.numberOfTrailingZeros(pending);
             int bit = 1 << id;
-            ToolState tool = tools[id];
-            Object callback = tool.callbacks[site.eventOrdinal];
+            Object callback = site.callbacks[id];
             if (callback != null) {
                 running.mask = outer | bit;
                 try {
                     if (invoke(site, callback, arg) == Action.DISABLE) {
-                        control.disable(site, tool, callback);
+                        control.disable(site, tools[id], callback);
                     }
                 } catch (Throwable error) {
-                    tool.reportError(site.event, site.unit, error);
+                    tools[id].reportError(site.event, site.unit, error);
                 } finally {
                     running.mask = outer;
                 }

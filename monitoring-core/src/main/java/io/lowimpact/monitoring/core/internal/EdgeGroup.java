@@ -57,6 +57,8 @@ final class EdgeGroup {
     private final Site[] rights;
     private final int[] keys;
     private final MutableCallSite callSite;
+    private final MethodHandle activeTarget;
+    private final MethodHandle idleTarget;
     private boolean active;
 
     /** Made under the Control lock. {@code keys} sorted, for switches only. */
@@ -71,7 +73,9 @@ final class EdgeGroup {
                     + ", not " + type);
         }
         this.callSite = new MutableCallSite(type);
-        callSite.setTarget(MethodHandles.empty(type));
+        this.idleTarget = MethodHandles.empty(type);
+        this.activeTarget = handleFor(opcode).bindTo(this);
+        callSite.setTarget(idleTarget);
         left.addDependent(this);
         for (Site right : this.rights) {
             right.addDependent(this);
@@ -106,8 +110,7 @@ final class EdgeGroup {
             return;
         }
         active = any;
-        MethodType type = callSite.type();
-        callSite.setTarget(any ? handleFor(opcode).bindTo(this) : MethodHandles.empty(type));
+        callSite.setTarget(any ? activeTarget : idleTarget);
     }
 
     private static MethodHandle handleFor(int opcode) {

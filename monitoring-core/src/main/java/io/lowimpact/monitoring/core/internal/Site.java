@@ -90,6 +90,10 @@ public final class Site implements Probe {
     /** Made on first request; guarded by the Control lock. */
     private MutableCallSite callSite;
     private boolean bytecodeCallSite;
+    private MethodHandle activeTarget;
+    private MethodHandle idleTarget;
+    /** Callbacks of this site's event by tool id; replaced (never changed) under the lock by Control. */
+    volatile Object[] callbacks = new Object[8];
     /** Branch and switch call sites that fire this edge; guarded by the Control lock. */
     private List<EdgeGroup> dependents;
 
@@ -163,8 +167,9 @@ public final class Site implements Probe {
         if (fireKind != FIRE) {
             throw wrongFire("fire()");
         }
-        if (mask != 0) {
-            dispatcher.dispatch(this, null);
+        int m = mask;
+        if (m != 0) {
+            dispatcher.dispatch(this, m, null);
         }
     }
 
@@ -173,8 +178,9 @@ public final class Site implements Probe {
         if (fireKind != FIRE_RETURN) {
             throw wrongFire("fireReturn(value)");
         }
-        if (mask != 0) {
-            dispatcher.dispatch(this, value);
+        int m = mask;
+        if (m != 0) {
+            dispatcher.dispatch(this, m, value);
         }
     }
 
@@ -183,8 +189,9 @@ public final class Site implements Probe {
         if (fireKind != FIRE_CALL) {
             throw wrongFire("fireCall(arg0)");
         }
-        if (mask != 0 && (!resolveReceiver || Externals.isExternal(arg0, target))) {
-            dispatcher.dispatch(this, arg0);
+        int m = mask;
+        if (m != 0 && (!resolveReceiver || Externals.isExternal(arg0, target))) {
+            dispatcher.dispatch(this, m, arg0);
         }
     }
 
@@ -196,8 +203,9 @@ public final class Site implements Probe {
         if (exception == null) {
             throw new IllegalArgumentException("exception must not be null");
         }
-        if (mask != 0) {
-            dispatcher.dispatch(this, exception);
+        int m = mask;
+        if (m != 0) {
+            dispatcher.dispatch(this, m, exception);
         }
     }
 
@@ -220,6 +228,7 @@ public final class Site implements Probe {
         if (callSite == null) {
             callSite = new MutableCallSite(type);
             bytecodeCallSite = bytecode;
+            makeTargets(type);
             callSite.setTarget(targetFor(mask != 0));
         } else if (!callSite.type().equals(type)) {
             throw new IllegalArgumentException("the call site of " + this + " has type " + callSite.type()
@@ -260,15 +269,17 @@ public final class Site implements Probe {
     }
 
     private MethodHandle targetFor(boolean active) {
-        MethodType type = callSite.type();
-        if (!active) {
-            return MethodHandles.empty(type);
-        }
+        return active ? activeTarget : idleTarget;
+    }
+
+    /** Makes the two targets of a new call site once; flips then only swap them. */
+    private void makeTargets(MethodType type) {
+        idleTarget = MethodHandles.empty(type);
         MethodHandle fire = (bytecodeCallSite && fireKind == FIRE_EXCEPTION ? FIRE_THROWN : FIRE_HANDLES[fireKind]).bindTo(this);
         if (type.parameterCount() == 0 && fire.type().parameterCount() == 1) {
             fire = MethodHandles.insertArguments(fire, 0, Monitoring.MISSING); // a void return, a call without arg0
         }
-        return fire.asType(type);
+        activeTarget = fire.asType(type);
     }
 
     /**
@@ -276,8 +287,9 @@ public final class Site implements Probe {
      * NullPointerException, which the handler and unwind probes see; nothing fires here.
      */
     void fireThrown(Throwable exception) {
-        if (exception != null && mask != 0) {
-            dispatcher.dispatch(this, exception);
+        int m = mask;
+        if (exception != null && m != 0) {
+            dispatcher.dispatch(this, m, exception);
         }
     }
 

@@ -46,6 +46,10 @@ public class BytecodeProbesBenchmark {
     @Param({"original", "patchedOut", "disabled", "callback"})
     public String variant;
 
+    /** Every kind of character {@code scan} branches on, so that warm-up takes every edge once. */
+    private static final String ALPHABET = "(+-) abc 123 x9 *";
+
+    private final long[] deliveries = {0};
     private Workload workload;
     private Tool tool;
     private String text;
@@ -67,17 +71,17 @@ public class BytecodeProbesBenchmark {
         SplittableRandom random = new SplittableRandom(42);
         StringBuilder b = new StringBuilder();
         for (int i = 0; i < 200; i++) {
-            b.append("(+-) abc 123 x9 ".charAt(random.nextInt(16)));
+            b.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
         }
         text = b.toString();
         values = random.ints(1000, -100, 100).toArray();
         x = 42;
         if (variant.equals("disabled")) {
             tool = Monitoring.useToolId(Monitoring.COVERAGE_ID, "coverage");
-            tool.registerCallback(Event.METHOD_START, (code, offset) -> Action.DISABLE);
-            tool.registerCallback(Event.LINE, (code, line) -> Action.DISABLE);
-            tool.registerCallback(Event.BRANCH_LEFT, (code, from, to) -> Action.DISABLE);
-            tool.registerCallback(Event.BRANCH_RIGHT, (code, from, to) -> Action.DISABLE);
+            tool.registerCallback(Event.METHOD_START, (code, offset) -> disable());
+            tool.registerCallback(Event.LINE, (code, line) -> disable());
+            tool.registerCallback(Event.BRANCH_LEFT, (code, from, to) -> disable());
+            tool.registerCallback(Event.BRANCH_RIGHT, (code, from, to) -> disable());
             tool.setEvents(EventSet.of(Event.METHOD_START, Event.LINE).union(EventSet.BRANCH));
             for (int i = 0; i < 1000; i++) { // every location of every workload, so every probe is disabled
                 workload.scan(text);
@@ -85,12 +89,31 @@ public class BytecodeProbesBenchmark {
                 workload.sumPositive(values);
                 workload.small(i % 200);
             }
+            requireNoDelivery();
         } else if (variant.equals("callback")) {
             printEventsPerOperation();
             tool = Monitoring.useToolId(Monitoring.PROFILER_ID, "profiler");
             tool.registerCallback(Event.METHOD_START, (code, offset) -> Action.CONTINUE);
             tool.registerCallback(Event.LINE, (code, line) -> Action.CONTINUE);
             tool.setEvents(EventSet.of(Event.METHOD_START, Event.LINE));
+        }
+    }
+
+    private Action disable() {
+        deliveries[0]++;
+        return Action.DISABLE;
+    }
+
+    /** Fails the trial unless every probe is disabled: the P2 question is about that state only. */
+    private void requireNoDelivery() {
+        long before = deliveries[0];
+        workload.scan(text);
+        workload.fib(12);
+        workload.sumPositive(values);
+        workload.small(7);
+        workload.small(170);
+        if (deliveries[0] != before) {
+            throw new IllegalStateException((deliveries[0] - before) + " events still delivered after the warm-up");
         }
     }
 

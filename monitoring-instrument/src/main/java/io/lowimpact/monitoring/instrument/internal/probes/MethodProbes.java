@@ -42,6 +42,7 @@ final class MethodProbes {
     /** Handler code placed after the original code, inside the METHOD_UNWIND range. */
     private final InsnList tail = new InsnList();
     private final List<TryCatchBlockNode> innerHandlers = new ArrayList<>();
+    private final NewLabels newLabels = new NewLabels();
     private final List<TryCatchBlockNode> originalHandlers;
     private int nextLocal;
 
@@ -88,7 +89,11 @@ final class MethodProbes {
                 before.add(ProbeInsns.probe(plan.unitId(), Event.INSTRUCTION, offset, -1, "()V"));
             }
             ownEvent(insn, offset, before, initialised);
-            method.instructions.insertBefore(insn, before);
+            if (NewLabels.isNew(insn) && before.size() > 0) {
+                newLabels.insertBefore(method.instructions, insn, before);
+            } else {
+                method.instructions.insertBefore(insn, before);
+            }
             if (insn == superCall) {
                 initialised = true;
             }
@@ -119,6 +124,7 @@ final class MethodProbes {
                 addUnwindHandler(codeStart, superStart, new Object[] {Opcodes.UNINITIALIZED_THIS});
             }
         }
+        newLabels.fixFrames(method.instructions);
     }
 
     private void ownEvent(AbstractInsnNode insn, int offset, InsnList before, boolean initialised) {

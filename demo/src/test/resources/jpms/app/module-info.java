@@ -1,0 +1,1 @@
+module app { requires io.lowimpact.monitoring; }

@@ -12,6 +12,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * Owns all mutable monitoring state and serialises every change behind one lock: tool claims, callbacks, event
@@ -360,7 +362,7 @@ public final class Control {
      *
      * @param instrumented whether a class is instrumented
      */
-    public void setInstrumentedClasses(java.util.function.Predicate<Class<?>> instrumented) {
+    public void setInstrumentedClasses(Predicate<Class<?>> instrumented) {
         Externals.setInstrumented(instrumented);
     }
 
@@ -414,7 +416,7 @@ public final class Control {
     }
 
     /** Runs {@code action} under the lock. */
-    <T> T locked(java.util.function.Supplier<T> action) {
+    <T> T locked(Supplier<T> action) {
         lock.lock();
         try {
             return action.get();

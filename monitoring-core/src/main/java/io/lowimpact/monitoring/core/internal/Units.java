@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.IntFunction;
 
 /** All code units: dense ids, lookup by id and by name. */
 public final class Units {
@@ -27,7 +28,7 @@ public final class Units {
      * @param factory makes the unit for the id it is given
      * @return the unit
      */
-    public Unit add(java.util.function.IntFunction<Unit> factory) {
+    public Unit add(IntFunction<Unit> factory) {
         synchronized (lock) {
             Unit unit = factory.apply(count);
             Unit[] table = byId;

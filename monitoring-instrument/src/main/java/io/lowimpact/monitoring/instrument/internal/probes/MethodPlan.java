@@ -1,5 +1,7 @@
 package io.lowimpact.monitoring.instrument.internal.probes;
 
+import io.lowimpact.monitoring.Event;
+
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -16,7 +18,7 @@ import java.util.function.Predicate;
 public record MethodPlan(int unitId, int events, Map<Integer, Integer> linePoints, Set<Integer> reraises,
         Predicate<String> external) {
 
-    boolean wants(io.lowimpact.monitoring.Event<?> event) {
+    boolean wants(Event<?> event) {
         return (events & (1 << event.ordinal())) != 0;
     }
 }

@@ -4,7 +4,6 @@ import io.lowimpact.monitoring.Action;
 import io.lowimpact.monitoring.CodeUnit;
 import io.lowimpact.monitoring.Event;
 import io.lowimpact.monitoring.EventSet;
-import io.lowimpact.monitoring.LineRange;
 import io.lowimpact.monitoring.Monitoring;
 import io.lowimpact.monitoring.Tool;
 import example.inventory.Inventory;
@@ -83,23 +82,8 @@ final class BytecodeDemo {
 
     private static void report(PrintStream out, CodeUnit unit, Map<CodeUnit, Set<Integer>> lines,
             Map<CodeUnit, Set<String>> arcs) {
-        TreeSet<Integer> all = new TreeSet<>();
-        for (LineRange r : unit.lines()) {
-            all.add(r.line());
-        }
         Set<Integer> hit = lines.getOrDefault(unit, Set.of());
-        TreeSet<Integer> missed = new TreeSet<>(all);
-        missed.removeAll(hit);
-        TreeSet<String> allArcs = new TreeSet<>();
-        unit.branches().forEach(b -> {
-            allArcs.add(b.from() + "->" + b.left());
-            for (int r : b.rights()) {
-                allArcs.add(b.from() + "->" + r);
-            }
-        });
-        TreeSet<String> missedArcs = new TreeSet<>(allArcs);
-        missedArcs.removeAll(arcs.getOrDefault(unit, Set.of()));
-        out.println("  " + unit.methodName() + unit.descriptor() + ": lines " + new TreeSet<>(hit) + " missed " + missed
-                + "; arcs missed " + missedArcs);
+        out.println("  " + unit.methodName() + unit.descriptor() + ": lines " + new TreeSet<>(hit)
+                + " missed " + Missed.lines(unit, hit) + "; arcs missed " + Missed.arcs(unit, arcs.getOrDefault(unit, Set.of())));
     }
 }

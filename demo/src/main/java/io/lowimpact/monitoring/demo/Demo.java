@@ -94,19 +94,8 @@ public final class Demo {
             Map<String, TreeSet<String>> arcs, Map<String, Integer> starts, int coverageCalls) {
         for (CodeUnit unit : interpreter.units()) {
             String name = name(unit);
-            TreeSet<Integer> all = new TreeSet<>();
-            unit.lines().forEach(r -> all.add(r.line()));
-            TreeSet<Integer> missed = new TreeSet<>(all);
-            missed.removeAll(lines.getOrDefault(name, new TreeSet<>()));
-            TreeSet<String> allArcs = new TreeSet<>();
-            unit.branches().forEach(b -> {
-                allArcs.add(b.from() + "->" + b.left());
-                for (int r : b.rights()) {
-                    allArcs.add(b.from() + "->" + r);
-                }
-            });
-            TreeSet<String> missedArcs = new TreeSet<>(allArcs);
-            missedArcs.removeAll(arcs.getOrDefault(name, new TreeSet<>()));
+            TreeSet<Integer> missed = Missed.lines(unit, lines.getOrDefault(name, new TreeSet<>()));
+            TreeSet<String> missedArcs = Missed.arcs(unit, arcs.getOrDefault(name, new TreeSet<>()));
             out.println("  coverage: " + name + " lines " + lines.getOrDefault(name, new TreeSet<>())
                     + " missed " + missed + "; arcs " + arcs.getOrDefault(name, new TreeSet<>()) + " missed " + missedArcs);
         }

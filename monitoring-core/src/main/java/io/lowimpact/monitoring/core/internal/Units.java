@@ -4,7 +4,6 @@ import io.lowimpact.monitoring.CodeUnit;
 import io.lowimpact.monitoring.CodeUnitSpec;
 
 import java.util.Arrays;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.IntFunction;
@@ -57,11 +56,5 @@ public final class Units {
 
     private static String key(String className, String methodName, String descriptor) {
         return className + '\0' + methodName + '\0' + descriptor;
-    }
-
-    List<Unit> snapshot() {
-        synchronized (lock) {
-            return List.of(Arrays.copyOf(byId, count));
-        }
     }
 }

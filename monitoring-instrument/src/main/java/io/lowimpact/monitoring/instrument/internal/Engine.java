@@ -25,9 +25,6 @@ import java.util.function.Predicate;
  */
 public final class Engine {
 
-    private static final Predicate<String> JDK = name -> name.startsWith("java/") || name.startsWith("javax/")
-            || name.startsWith("jdk/") || name.startsWith("sun/") || name.startsWith("com/sun/");
-
     private final Control control;
     private final Predicate<String> external;
     private final int preinstalled;
@@ -40,7 +37,7 @@ public final class Engine {
 
     /** An engine that treats the JDK's packages as not instrumented and pre-installs no probe. */
     public Engine() {
-        this(Control.INSTANCE, name -> !JDK.test(name), 0);
+        this(Control.INSTANCE, name -> !JdkClasses.contains(name), 0);
     }
 
     /**

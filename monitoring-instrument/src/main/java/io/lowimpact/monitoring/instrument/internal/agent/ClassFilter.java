@@ -1,5 +1,7 @@
 package io.lowimpact.monitoring.instrument.internal.agent;
 
+import io.lowimpact.monitoring.instrument.internal.JdkClasses;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -28,7 +30,7 @@ public final class ClassFilter {
     static final String OWN = "io.lowimpact.monitoring.";
 
     /** The JDK's packages, excluded unless an include glob names them. */
-    static final List<String> DEFAULT_ROOTS = List.of("java.", "javax.", "jdk.", "sun.", "com.sun.");
+    static final List<String> DEFAULT_ROOTS = JdkClasses.ROOTS;
 
     private final Glob[] includes;
     private final Glob[] excludes;
@@ -85,27 +87,11 @@ public final class ClassFilter {
      * @return the entry of {@link #DEFAULT_ROOTS} it lies in, or null
      */
     static String defaultRoot(String name) {
-        for (String root : DEFAULT_ROOTS) {
-            if (startsWith(name, root)) {
-                return root;
-            }
-        }
-        return null;
+        return JdkClasses.root(name);
     }
 
-    /** {@code name.startsWith(prefix)} where {@code '/'} in {@code name} counts as {@code '.'}. */
     private static boolean startsWith(String name, String dottedPrefix) {
-        int n = dottedPrefix.length();
-        if (name.length() < n) {
-            return false;
-        }
-        for (int i = 0; i < n; i++) {
-            char c = name.charAt(i);
-            if (c != dottedPrefix.charAt(i) && !(c == '/' && dottedPrefix.charAt(i) == '.')) {
-                return false;
-            }
-        }
-        return true;
+        return JdkClasses.startsWith(name, dottedPrefix);
     }
 
     @Override

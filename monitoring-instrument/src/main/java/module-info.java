@@ -9,6 +9,7 @@ module io.lowimpact.monitoring.instrument {
     requires io.lowimpact.monitoring.core;
     requires org.objectweb.asm;
     requires org.objectweb.asm.tree;
+    requires org.objectweb.asm.commons;
     requires transitive java.instrument; // MonitoringAgent's premain and agentmain take an Instrumentation
     requires static jdk.attach; // only the attacher process of MonitoringAgent.install() uses it
 

@@ -1,94 +1,238 @@
 package io.lowimpact.monitoring.core.internal;
 
-import java.lang.invoke.CallSite;
-import java.lang.invoke.ConstantCallSite;
 import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The bootstrap methods of the {@code invokedynamic} probes that the instrumenter writes into classes. Every
- * class loader must see this class (the agent puts the runtime on the boot class path). Probes pass only
- * dynamic values; everything static (unit, event, offset, edge) is a bootstrap argument and lives in the site.
+ * What instrumented bytecode calls: the one class of the runtime that probes name. Every class loader must see
+ * it (the agent puts the runtime on the boot class path).
+ *
+ * <p>An instrumented method fetches its class's mask array once per invocation ({@link #masks(int)}, or for class
+ * files of version 55 and later an {@code ldc} of a dynamic constant bootstrapped by {@link #masks(MethodHandles.Lookup,
+ * String, Class, int)}), and every probe tests its slot's byte before calling a {@code fire} method, so a probe that
+ * no tool wants never gets here. The {@code fire} methods take the probe's dynamic value first (return value,
+ * exception, a call's {@code arg0}), then the class id and the slot; everything static lives in the slot's site.
+ * They never throw into the monitored code: a callback's failure goes to its tool (S22), and anything else that
+ * goes wrong here (a {@code StackOverflowError} in the runtime, say) is counted in {@link #internalErrors()} and
+ * swallowed, so that the application's own code meets it as it would have without the probe.
  */
 public final class Bootstrap {
+
+    private static final Control CONTROL = Control.INSTANCE;
+    private static final Dispatcher DISPATCHER = CONTROL.dispatcher();
+    private static final byte[] NONE = new byte[0];
+    private static final AtomicLong INTERNAL_ERRORS = new AtomicLong();
 
     private Bootstrap() {
     }
 
     /**
-     * Links a probe of one event at one offset (or jump edge).
+     * The bootstrap method of the {@code CONSTANT_Dynamic} that instrumented classes of version 55 and later load
+     * their mask array with.
      *
-     * @param lookup the caller (unused: sites are not private to a class)
-     * @param name any name (the instrumenter uses the event's name, for readable {@code javap})
-     * @param type {@code ()void}, or {@code (T)void} with the return value, exception or call argument
-     * @param unitId the unit
-     * @param event the event's ordinal
-     * @param offset the offset, or a jump's {@code from}
-     * @param to a jump's destination, else -1
-     * @return the site's call site
-     */
-    public static CallSite probe(MethodHandles.Lookup lookup, String name, MethodType type, int unitId, int event,
-            int offset, int to) {
-        try {
-            return Linker.linkProbe(Control.INSTANCE, unitId, event, offset, to, type);
-        } catch (Throwable e) {
-            return unlinked(type, "probe of event " + event + " at offset " + offset + " of unit " + unitId, e);
-        }
-    }
-
-    /**
-     * Links an EXTERNAL_RETURN or EXTERNAL_RAISE probe of a virtual or interface call: the site fires only when
-     * the receiver's class resolves the call to code that is not instrumented ({@link Externals}).
-     *
-     * @param lookup the caller (unused)
+     * @param lookup the class's lookup (unused)
      * @param name any name
-     * @param type {@code (Object)void}: the receiver
-     * @param unitId the unit
-     * @param event the event's ordinal
-     * @param offset the call's offset
-     * @return the site's call site
+     * @param type {@code byte[].class}
+     * @param classId the class's probe class
+     * @return the current mask array of that class
      */
-    public static CallSite dispatchedCall(MethodHandles.Lookup lookup, String name, MethodType type, int unitId,
-            int event, int offset) {
-        try {
-            return Linker.linkDispatchedCall(Control.INSTANCE, unitId, event, offset, type);
-        } catch (Throwable e) {
-            return unlinked(type, "call probe of event " + event + " at offset " + offset + " of unit " + unitId, e);
-        }
+    public static byte[] masks(MethodHandles.Lookup lookup, String name, Class<?> type, int classId) {
+        return masks(classId);
     }
 
     /**
-     * Links the probe of a conditional branch or switch: its operands are passed, the edge taken fires.
+     * The mask array of an instrumented class, as its probes read it: one byte per slot, non-zero while some tool
+     * receives the slot's event.
      *
-     * @param lookup the caller (unused)
-     * @param name any name
-     * @param type the operand types of the instruction, returning void
-     * @param unitId the unit
-     * @param from the branch instruction's offset
-     * @param opcode the instruction's opcode
-     * @param keysAndTargets for switches: pairs of case key and target offset, keys ascending, keys whose
-     *        target is the default omitted; empty for ifs
-     * @return the group's call site
+     * @param classId the class's probe class
+     * @return its current mask array (an empty one for an unknown id, which no instrumenter writes)
      */
-    public static CallSite branch(MethodHandles.Lookup lookup, String name, MethodType type, int unitId, int from,
-            int opcode, int... keysAndTargets) {
+    public static byte[] masks(int classId) {
+        ProbeClass probeClass = CONTROL.probeClass(classId);
+        return probeClass == null ? NONE : probeClass.masks();
+    }
+
+    /** @return how many errors of the runtime itself the probes swallowed */
+    public static long internalErrors() {
+        return INTERNAL_ERRORS.get();
+    }
+
+    /**
+     * Fires a probe that passes no value.
+     *
+     * @param classId the class
+     * @param slot the probe's slot
+     */
+    public static void fire(int classId, int slot) {
         try {
-            return Linker.linkBranch(Control.INSTANCE, unitId, from, opcode, keysAndTargets, type);
+            Site site = site(classId, slot);
+            int mask = site.mask;
+            if (mask != 0) {
+                DISPATCHER.dispatch(site, mask, site.noValue);
+            }
         } catch (Throwable e) {
-            return unlinked(type, "branch probe at offset " + from + " of unit " + unitId, e);
+            INTERNAL_ERRORS.incrementAndGet();
         }
     }
 
     /**
-     * A probe that cannot be linked must not break the application: it becomes a no-op, with one warning.
+     * Fires a probe with a reference value: a return value, a call's {@code arg0}, or an exception. An exception
+     * event with a null exception ({@code athrow} of null, which throws a {@code NullPointerException} instead) fires
+     * nothing.
+     *
+     * @param value the value
+     * @param classId the class
+     * @param slot the probe's slot
      */
-    private static CallSite unlinked(MethodType type, String what, Throwable error) {
+    public static void fire(Object value, int classId, int slot) {
         try {
-            System.getLogger("io.lowimpact.monitoring").log(System.Logger.Level.WARNING,
-                    "cannot link " + what + "; it will not fire", error);
-        } catch (Throwable ignored) {
-            // Logging must not fail the link either.
+            Site site = site(classId, slot);
+            int mask = site.mask;
+            if (mask != 0 && (value != null || site.fireKind != Site.FIRE_EXCEPTION)) {
+                DISPATCHER.dispatch(site, mask, value);
+            }
+        } catch (Throwable e) {
+            INTERNAL_ERRORS.incrementAndGet();
         }
-        return new ConstantCallSite(MethodHandles.empty(type));
+    }
+
+    /**
+     * Fires EXTERNAL_RETURN or EXTERNAL_RAISE of a virtual or interface call: only when the receiver's class
+     * resolves the call to code that is not instrumented ({@link Externals}).
+     *
+     * @param receiver the call's receiver
+     * @param classId the class
+     * @param slot the probe's slot
+     */
+    public static void fireExternal(Object receiver, int classId, int slot) {
+        try {
+            Site site = site(classId, slot);
+            int mask = site.mask;
+            if (mask != 0 && Externals.isExternal(receiver, site.target)) {
+                DISPATCHER.dispatch(site, mask, receiver);
+            }
+        } catch (Throwable e) {
+            INTERNAL_ERRORS.incrementAndGet();
+        }
+    }
+
+    /**
+     * Fires a probe with an {@code int}-like value (boxed only when delivered).
+     *
+     * @param value the value
+     * @param classId the class
+     * @param slot the probe's slot
+     */
+    public static void fire(int value, int classId, int slot) {
+        if (active(classId, slot)) {
+            fire((Object) value, classId, slot);
+        }
+    }
+
+    /**
+     * Fires a probe with a {@code boolean} value.
+     *
+     * @param value the value
+     * @param classId the class
+     * @param slot the probe's slot
+     */
+    public static void fire(boolean value, int classId, int slot) {
+        if (active(classId, slot)) {
+            fire((Object) value, classId, slot);
+        }
+    }
+
+    /**
+     * Fires a probe with a {@code byte} value.
+     *
+     * @param value the value
+     * @param classId the class
+     * @param slot the probe's slot
+     */
+    public static void fire(byte value, int classId, int slot) {
+        if (active(classId, slot)) {
+            fire((Object) value, classId, slot);
+        }
+    }
+
+    /**
+     * Fires a probe with a {@code char} value.
+     *
+     * @param value the value
+     * @param classId the class
+     * @param slot the probe's slot
+     */
+    public static void fire(char value, int classId, int slot) {
+        if (active(classId, slot)) {
+            fire((Object) value, classId, slot);
+        }
+    }
+
+    /**
+     * Fires a probe with a {@code short} value.
+     *
+     * @param value the value
+     * @param classId the class
+     * @param slot the probe's slot
+     */
+    public static void fire(short value, int classId, int slot) {
+        if (active(classId, slot)) {
+            fire((Object) value, classId, slot);
+        }
+    }
+
+    /**
+     * Fires a probe with a {@code long} value.
+     *
+     * @param value the value
+     * @param classId the class
+     * @param slot the probe's slot
+     */
+    public static void fire(long value, int classId, int slot) {
+        if (active(classId, slot)) {
+            fire((Object) value, classId, slot);
+        }
+    }
+
+    /**
+     * Fires a probe with a {@code float} value.
+     *
+     * @param value the value
+     * @param classId the class
+     * @param slot the probe's slot
+     */
+    public static void fire(float value, int classId, int slot) {
+        if (active(classId, slot)) {
+            fire((Object) value, classId, slot);
+        }
+    }
+
+    /**
+     * Fires a probe with a {@code double} value.
+     *
+     * @param value the value
+     * @param classId the class
+     * @param slot the probe's slot
+     */
+    public static void fire(double value, int classId, int slot) {
+        if (active(classId, slot)) {
+            fire((Object) value, classId, slot);
+        }
+    }
+
+    /** Whether a primitive value is worth boxing: the slot's site has tools now. */
+    private static boolean active(int classId, int slot) {
+        try {
+            return site(classId, slot).mask != 0;
+        } catch (Throwable e) {
+            INTERNAL_ERRORS.incrementAndGet();
+            return false;
+        }
+    }
+
+    private static Site site(int classId, int slot) {
+        ProbeClass probeClass = CONTROL.probeClass(classId);
+        Site site = probeClass.sites[slot];
+        return site != null ? site : CONTROL.bytecodeSite(probeClass, slot);
     }
 }

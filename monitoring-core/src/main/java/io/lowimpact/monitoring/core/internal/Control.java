@@ -13,7 +13,6 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Predicate;
-import java.util.function.Supplier;
 
 /**
  * Owns all mutable monitoring state and serialises every change behind one lock: tool claims, callbacks, event
@@ -34,7 +33,11 @@ public final class Control {
     private final Dispatcher dispatcher;
     private final Units units = new Units();
     private final List<Runnable> demandListeners = new CopyOnWriteArrayList<>();
+    /** Sites of the injection API by event ordinal; bytecode sites are found through {@link #probeClasses}. */
     private final List<List<Site>> sitesByEvent = new ArrayList<>(Event.COUNT);
+    /** Instrumented classes by id; replaced whole under the lock, read without it by {@link Bootstrap}. */
+    private volatile ProbeClass[] probeClasses = new ProbeClass[0];
+    private final ProbeClass.SlotMask wanted = this::wantedMask;
 
     private Control() {
         for (int i = 0; i < SLOTS; i++) {
@@ -183,7 +186,7 @@ public final class Control {
             }
             tool.globalMask = mask;
             for (int e = 0; e < Event.COUNT; e++) {
-                if ((controlBit(e) & changed) != 0) {
+                if ((Events.controlBit(Event.ofOrdinal(e)) & changed) != 0) {
                     refreshEvent(e);
                 }
             }
@@ -221,9 +224,18 @@ public final class Control {
             } else {
                 tool.localUnits.add(unit);
             }
-            for (Site site : unit.sites.values()) {
+            for (Site site : unit.sites()) {
                 if ((site.controlBit & changed) != 0) {
-                    refresh(site);
+                    refreshSite(site);
+                }
+            }
+            ProbeClass probeClass = unit.probeClass();
+            if (probeClass != null) {
+                for (int e = 0; e < Event.COUNT; e++) {
+                    Event<?> event = Event.ofOrdinal(e);
+                    if ((Events.controlBit(event) & changed) != 0) {
+                        probeClass.refreshRange(unit.indexInClass(), event, wanted, this);
+                    }
                 }
             }
             if ((changed & ~mask) != 0) {
@@ -261,10 +273,10 @@ public final class Control {
                 refreshCallbacks(site.eventOrdinal);
             } else {
                 int bit = 1 << tool.id;
-                if ((site.disabled & bit) == 0 && (wantedBy(tool, site))) {
+                if ((site.disabled & bit) == 0 && wantedBy(tool, site.unit, site.event)) {
                     site.disabled |= bit;
                     tool.disabled.add(site);
-                    refresh(site);
+                    refreshSite(site);
                 }
             }
         } finally {
@@ -306,7 +318,7 @@ public final class Control {
             Site site = disabled.get(i);
             if ((site.disabled & bit) != 0) {
                 site.disabled &= ~bit;
-                refresh(site);
+                refreshSite(site);
             }
         }
         disabled.clear();
@@ -322,7 +334,7 @@ public final class Control {
             }
             if ((effectiveMask(tool, site.unit) & site.controlBit) == 0) {
                 site.disabled &= ~bit;
-                refresh(site);
+                refreshSite(site);
             } else {
                 kept.add(site);
             }
@@ -338,7 +350,7 @@ public final class Control {
         SiteKey key = new SiteKey(event.ordinal(), offset, to);
         lock.lock();
         try {
-            Site site = unit.sites.get(key);
+            Site site = unit.site(key);
             if (site != null) {
                 if (!Objects.equals(site.target, target)) {
                     throw new IllegalArgumentException("a " + event.name() + " probe at offset " + offset
@@ -347,9 +359,9 @@ public final class Control {
                 return site;
             }
             site = new Site(dispatcher, unit, event, offset, to, line, target);
-            unit.sites.put(key, site);
+            unit.addSite(key, site);
             sitesByEvent.get(event.ordinal()).add(site);
-            refreshWithCallbacks(site);
+            refreshSite(site);
             return site;
         } finally {
             lock.unlock();
@@ -415,71 +427,142 @@ public final class Control {
         }
     }
 
-    /** Runs {@code action} under the lock. */
-    <T> T locked(Supplier<T> action) {
-        lock.lock();
-        try {
-            return action.get();
-        } finally {
-            lock.unlock();
-        }
-    }
-
     CallSite callSiteOf(Site site) {
         lock.lock();
         try {
-            return site.callSiteLocked(site.canonicalType(), false);
+            return site.callSiteLocked();
         } finally {
             lock.unlock();
         }
     }
 
-    private static int controlBit(int eventOrdinal) {
-        return Event.ofOrdinal(eventOrdinal).kind() == Event.Kind.ANCILLARY ? 1 << Event.CALL.ordinal() : 1 << eventOrdinal;
+    Dispatcher dispatcher() {
+        return dispatcher;
+    }
+
+    // ---- bytecode probes ---------------------------------------------------------------------------------
+
+    /**
+     * Registers an instrumented class: the units of its methods, in the order the instrumenter indexes them.
+     *
+     * @param classUnits the units
+     * @return the class's probe slots, with no slot yet
+     */
+    public ProbeClass registerClass(List<Unit> classUnits) {
+        lock.lock();
+        try {
+            ProbeClass[] table = probeClasses;
+            ProbeClass probeClass = new ProbeClass(table.length, classUnits);
+            for (int i = 0; i < classUnits.size(); i++) {
+                classUnits.get(i).placeIn(probeClass, i);
+            }
+            ProbeClass[] grown = java.util.Arrays.copyOf(table, table.length + 1);
+            grown[table.length] = probeClass;
+            probeClasses = grown;
+            return probeClass;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * The slots of one event's probes in one method of a class, allocated the first time (see
+     * {@link ProbeClass}); call {@link #publishSlots} once the class's slots are allocated.
+     *
+     * @param probeClass the class
+     * @param unitIndex the method's index among the class's units
+     * @param event the event
+     * @param offsets each probe's offset (an edge's {@code from}), in emission order
+     * @param tos each probe's edge destination, or -1
+     * @return the first slot; probe {@code i} has slot {@code first + i}
+     */
+    public int allocateSlots(ProbeClass probeClass, int unitIndex, Event<?> event, int[] offsets, int[] tos) {
+        lock.lock();
+        try {
+            return probeClass.allocate(unitIndex, event, offsets, tos);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Makes the class's newly allocated slots readable by its probes, with their current masks.
+     *
+     * @param probeClass the class
+     */
+    public void publishSlots(ProbeClass probeClass) {
+        lock.lock();
+        try {
+            probeClass.publish(wanted);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The class of an id that probes pass; null if none. */
+    ProbeClass probeClass(int id) {
+        ProbeClass[] table = probeClasses;
+        return id >= 0 && id < table.length ? table[id] : null;
+    }
+
+    /** The site of a bytecode slot, made when it first fires. */
+    Site bytecodeSite(ProbeClass probeClass, int slot) {
+        lock.lock();
+        try {
+            return probeClass.siteLocked(slot, this);
+        } finally {
+            lock.unlock();
+        }
     }
 
     private static int effectiveMask(ToolState tool, Unit unit) {
         return tool.globalMask | unit.local[tool.id];
     }
 
-    private static boolean wantedBy(ToolState tool, Site site) {
-        return tool.inUse && (effectiveMask(tool, site.unit) & site.controlBit) != 0
-                && tool.callbacks[site.eventOrdinal] != null;
+    /**
+     * The mask rule: a tool receives an event at a location when it is in use, the event (for the ancillary events,
+     * CALL) is in its global set or in its local set for the location's unit, it has a callback for the event, and
+     * it has not DISABLEd that location.
+     */
+    private static boolean wantedBy(ToolState tool, Unit unit, Event<?> event) {
+        return tool.inUse && (effectiveMask(tool, unit) & Events.controlBit(event)) != 0
+                && tool.callbacks[event.ordinal()] != null;
+    }
+
+    /** The tools that want {@code event} in {@code unit}, before DISABLE marks; caller holds the lock. */
+    private int wantedMask(Unit unit, Event<?> event) {
+        int mask = 0;
+        for (ToolState tool : tools) {
+            if (wantedBy(tool, unit, event)) {
+                mask |= 1 << tool.id;
+            }
+        }
+        return mask;
     }
 
     private void refreshEvent(int eventOrdinal) {
         List<Site> sites = sitesByEvent.get(eventOrdinal);
         for (int i = 0, n = sites.size(); i < n; i++) {
-            refresh(sites.get(i));
+            refreshSite(sites.get(i));
+        }
+        Event<?> event = Event.ofOrdinal(eventOrdinal);
+        for (ProbeClass probeClass : probeClasses) {
+            probeClass.refresh(event, wanted, this);
         }
     }
 
     /** Recomputes one site's mask from the tools' state; caller holds the lock. */
-    private void refresh(Site site) {
-        int mask = 0;
-        for (ToolState tool : tools) {
-            if (wantedBy(tool, site)) {
-                mask |= 1 << tool.id;
-            }
-        }
-        site.setMaskLocked(mask & ~site.disabled);
+    void refreshSite(Site site) {
+        site.setMaskLocked(wantedMask(site.unit, site.event) & ~site.disabled);
     }
 
-    /** Copies the tools' callbacks for the site's event into the site, then refreshes its mask; caller holds the lock. */
-    private void refreshWithCallbacks(Site site) {
+    /** After a callback of the event changed: publishes the event's callbacks, then recomputes its masks. */
+    private void refreshCallbacks(int eventOrdinal) {
         Object[] callbacks = new Object[SLOTS];
         for (ToolState tool : tools) {
-            callbacks[tool.id] = tool.inUse ? tool.callbacks[site.eventOrdinal] : null;
+            callbacks[tool.id] = tool.inUse ? tool.callbacks[eventOrdinal] : null;
         }
-        site.callbacks = callbacks; // before the mask, so that a tool in the mask finds its callback
-        refresh(site);
-    }
-
-    /** After a callback of the event changed: new callbacks and masks for all its sites. */
-    private void refreshCallbacks(int eventOrdinal) {
-        List<Site> sites = sitesByEvent.get(eventOrdinal);
-        for (int i = 0, n = sites.size(); i < n; i++) {
-            refreshWithCallbacks(sites.get(i));
-        }
+        dispatcher.setCallbacks(eventOrdinal, callbacks); // before the masks, so a tool in a mask finds its callback
+        refreshEvent(eventOrdinal);
     }
 }

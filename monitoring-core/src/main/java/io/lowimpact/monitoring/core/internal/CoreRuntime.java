@@ -103,10 +103,10 @@ public final class CoreRuntime implements MonitoringRuntime {
     public Probe probe(CodeUnit code, Event<?> event, int offset) {
         Unit unit = Checks.unit(code);
         Checks.event(event);
-        if (isEdge(event)) {
+        if (Events.isEdge(event)) {
             throw new IllegalArgumentException(event.name() + " probes are edges: use probe(code, event, from, to)");
         }
-        if (isCall(event)) {
+        if (Events.isCall(event)) {
             throw new IllegalArgumentException(event.name() + " probes need a target: use probe(code, event, offset, target)");
         }
         Checks.offset(unit, offset);
@@ -125,7 +125,7 @@ public final class CoreRuntime implements MonitoringRuntime {
     public Probe probe(CodeUnit code, Event<?> event, int from, int to) {
         Unit unit = Checks.unit(code);
         Checks.event(event);
-        if (!isEdge(event)) {
+        if (!Events.isEdge(event)) {
             throw new IllegalArgumentException(event.name() + " is not an edge event: use probe(code, event, offset)");
         }
         Checks.offset(unit, from);
@@ -147,20 +147,13 @@ public final class CoreRuntime implements MonitoringRuntime {
         Unit unit = Checks.unit(code);
         Checks.event(event);
         Checks.target(target);
-        if (!isCall(event)) {
+        if (!Events.isCall(event)) {
             throw new IllegalArgumentException(event.name() + " probes take no target: use probe(code, event, offset)");
         }
         Checks.offset(unit, offset);
         return control().site(unit, event, offset, -1, -1, target);
     }
 
-    private static boolean isEdge(Event<?> event) {
-        return event == Event.JUMP || event == Event.BRANCH_LEFT || event == Event.BRANCH_RIGHT;
-    }
-
-    private static boolean isCall(Event<?> event) {
-        return event == Event.CALL || event == Event.EXTERNAL_RETURN || event == Event.EXTERNAL_RAISE;
-    }
 
     @Override
     public CodeUnit define(CodeUnitSpec spec) {

@@ -2,6 +2,7 @@ package io.lowimpact.monitoring.core.internal;
 
 import io.lowimpact.monitoring.Action;
 import io.lowimpact.monitoring.CallCallback;
+import io.lowimpact.monitoring.Event;
 import io.lowimpact.monitoring.ExceptionCallback;
 import io.lowimpact.monitoring.InstructionCallback;
 import io.lowimpact.monitoring.JumpCallback;
@@ -27,6 +28,11 @@ final class Dispatcher {
 
     private final ToolState[] tools;
     private final Control control;
+    /**
+     * Callbacks by event ordinal, then tool id, of the tools in use: replaced whole (never changed) under the
+     * Control lock, before the masks that let a tool's events through are raised.
+     */
+    private volatile Object[][] callbacks = new Object[Event.COUNT][Control.SLOTS];
 
     Dispatcher(Control control, ToolState[] tools) {
         this.control = control;
@@ -35,6 +41,13 @@ final class Dispatcher {
 
     Control control() {
         return control;
+    }
+
+    /** Publishes new callbacks of one event; caller holds the Control lock. */
+    void setCallbacks(int eventOrdinal, Object[] byTool) {
+        Object[][] table = callbacks.clone();
+        table[eventOrdinal] = byTool;
+        callbacks = table;
     }
 
     /**
@@ -49,7 +62,7 @@ final class Dispatcher {
         while (pending != 0) {
             int id = Integer.numberOfTrailingZeros(pending);
             int bit = 1 << id;
-            Object callback = site.callbacks[id];
+            Object callback = callbacks[site.eventOrdinal][id];
             if (callback != null) {
                 running.mask = outer | bit;
                 try {

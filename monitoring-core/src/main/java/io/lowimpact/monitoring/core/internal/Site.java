@@ -17,16 +17,16 @@ import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.lang.invoke.MutableCallSite;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * One probe site: a unit, an event and an offset (or edge), with the mask of the tools that receive it.
  *
  * <p>{@link #mask} is written only under the {@link Control} lock and read without one: the fast path of
- * every {@code fire} method is one volatile read. The call site, made on first request, has a no-op target
- * while the mask is empty and a handle to the matching {@code fire} method otherwise; it is flipped under
- * the lock whenever the mask changes between empty and non-empty.
+ * every {@code fire} method is one volatile read. A site of a bytecode probe belongs to a slot of a
+ * {@link ProbeClass}, made when the slot first fires, and copies every change of its mask into the class's mask
+ * array, which the probes read. A site of the injection API may give a call site ({@link #callSite}), made on first
+ * request, whose target is a no-op while the mask is empty and the bound {@code fire} method otherwise; it is
+ * flipped under the lock whenever the mask changes between empty and non-empty.
  */
 public final class Site implements Probe {
 
@@ -52,7 +52,6 @@ public final class Site implements Probe {
         MethodType.methodType(void.class, Throwable.class),
     };
     private static final MethodHandle[] FIRE_HANDLES = new MethodHandle[4];
-    private static final MethodHandle FIRE_THROWN;
 
     static {
         MethodHandles.Lookup lookup = MethodHandles.lookup();
@@ -61,7 +60,6 @@ public final class Site implements Probe {
             FIRE_HANDLES[FIRE_RETURN] = lookup.findVirtual(Site.class, "fireReturn", TYPES[FIRE_RETURN]);
             FIRE_HANDLES[FIRE_CALL] = lookup.findVirtual(Site.class, "fireCall", TYPES[FIRE_CALL]);
             FIRE_HANDLES[FIRE_EXCEPTION] = lookup.findVirtual(Site.class, "fireException", TYPES[FIRE_EXCEPTION]);
-            FIRE_THROWN = lookup.findVirtual(Site.class, "fireThrown", TYPES[FIRE_EXCEPTION]);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -79,39 +77,45 @@ public final class Site implements Probe {
     final CallTarget target;
     final int fireKind;
     final int shape;
+    /** What a probe that passes no value delivers: MISSING for a void return or a call without arg0. */
+    final Object noValue;
     private final Dispatcher dispatcher;
+    /** The bytecode slot this site is, or null for a site of the injection API. */
+    private final ProbeClass probeClass;
+    private final int slot;
 
-    /** Whether an EXTERNAL_* site of a virtual call fires only when the receiver's method is not instrumented. */
-    volatile boolean resolveReceiver;
     /** Tools that receive this event here now. Written under the Control lock. */
     volatile int mask;
     /** Tools that disabled this site. Guarded by the Control lock. */
     int disabled;
     /** Made on first request; guarded by the Control lock. */
     private MutableCallSite callSite;
-    private boolean bytecodeCallSite;
     private MethodHandle activeTarget;
     private MethodHandle idleTarget;
-    /** Callbacks of this site's event by tool id; replaced (never changed) under the lock by Control. */
-    volatile Object[] callbacks = new Object[8];
-    /** Branch and switch call sites that fire this edge; guarded by the Control lock. */
-    private List<EdgeGroup> dependents;
 
     Site(Dispatcher dispatcher, Unit unit, Event<?> event, int offset, int to, int line, CallTarget target) {
+        this(dispatcher, unit, event, offset, to, line, target, null, -1);
+    }
+
+    Site(Dispatcher dispatcher, Unit unit, Event<?> event, int offset, int to, int line, CallTarget target,
+            ProbeClass probeClass, int slot) {
         this.dispatcher = dispatcher;
         this.unit = unit;
         this.event = event;
         this.eventOrdinal = event.ordinal();
-        this.controlBit = 1 << (event.kind() == Event.Kind.ANCILLARY ? Event.CALL.ordinal() : event.ordinal());
+        this.controlBit = Events.controlBit(event);
         this.offset = offset;
         this.to = to;
         this.line = line;
         this.target = target;
+        this.probeClass = probeClass;
+        this.slot = slot;
         this.shape = shapeOf(event);
         this.fireKind = shape == SHAPE_RETURN ? FIRE_RETURN
                 : shape == SHAPE_CALL ? FIRE_CALL
                 : shape == SHAPE_EXCEPTION ? FIRE_EXCEPTION
                 : FIRE;
+        this.noValue = fireKind == FIRE_RETURN || fireKind == FIRE_CALL ? Monitoring.MISSING : null;
     }
 
     private static int shapeOf(Event<?> event) {
@@ -190,7 +194,7 @@ public final class Site implements Probe {
             throw wrongFire("fireCall(arg0)");
         }
         int m = mask;
-        if (m != 0 && (!resolveReceiver || Externals.isExternal(arg0, target))) {
+        if (m != 0) {
             dispatcher.dispatch(this, m, arg0);
         }
     }
@@ -219,77 +223,30 @@ public final class Site implements Probe {
         return dispatcher.control().callSiteOf(this);
     }
 
-    /**
-     * Returns the call site, making it with {@code type} if needed; caller holds the Control lock. Bytecode
-     * probes pass their own type (for example {@code (int)void} for an int return), adapted to the fire method
-     * with {@link MethodHandle#asType}; the injection API passes the canonical type of the site's event.
-     */
-    MutableCallSite callSiteLocked(MethodType type, boolean bytecode) {
+    /** Returns the call site of the injection API, made on first request; caller holds the Control lock. */
+    MutableCallSite callSiteLocked() {
         if (callSite == null) {
+            MethodType type = TYPES[fireKind];
             callSite = new MutableCallSite(type);
-            bytecodeCallSite = bytecode;
-            makeTargets(type);
-            callSite.setTarget(targetFor(mask != 0));
-        } else if (!callSite.type().equals(type)) {
-            throw new IllegalArgumentException("the call site of " + this + " has type " + callSite.type()
-                    + ", not " + type);
+            idleTarget = MethodHandles.empty(type);
+            activeTarget = FIRE_HANDLES[fireKind].bindTo(this);
+            callSite.setTarget(mask != 0 ? activeTarget : idleTarget);
         }
         return callSite;
     }
 
-    MethodType canonicalType() {
-        return TYPES[fireKind];
-    }
-
-    /** Registers a group of edges whose call site depends on this site's mask; caller holds the lock. */
-    void addDependent(EdgeGroup group) {
-        if (dependents == null) {
-            dependents = new ArrayList<>(1);
-        }
-        dependents.add(group);
-    }
-
-    /** Sets the mask; caller holds the lock. Flips the call sites when the site turns on or off. */
+    /** Sets the mask; caller holds the lock. Copies it to the probes' array, flips the call site on or off. */
     void setMaskLocked(int newMask) {
         int old = mask;
         if (old == newMask) {
             return;
         }
         mask = newMask;
-        if ((old == 0) != (newMask == 0)) {
-            if (callSite != null) {
-                callSite.setTarget(targetFor(newMask != 0));
-            }
-            if (dependents != null) {
-                for (EdgeGroup group : dependents) {
-                    group.updateTargetLocked();
-                }
-            }
+        if (probeClass != null) {
+            probeClass.setMask(slot, newMask);
         }
-    }
-
-    private MethodHandle targetFor(boolean active) {
-        return active ? activeTarget : idleTarget;
-    }
-
-    /** Makes the two targets of a new call site once; flips then only swap them. */
-    private void makeTargets(MethodType type) {
-        idleTarget = MethodHandles.empty(type);
-        MethodHandle fire = (bytecodeCallSite && fireKind == FIRE_EXCEPTION ? FIRE_THROWN : FIRE_HANDLES[fireKind]).bindTo(this);
-        if (type.parameterCount() == 0 && fire.type().parameterCount() == 1) {
-            fire = MethodHandles.insertArguments(fire, 0, Monitoring.MISSING); // a void return, a call without arg0
-        }
-        activeTarget = fire.asType(type);
-    }
-
-    /**
-     * Fires an exception event from bytecode, where {@code athrow} of null is legal: the JVM then throws a
-     * NullPointerException, which the handler and unwind probes see; nothing fires here.
-     */
-    void fireThrown(Throwable exception) {
-        int m = mask;
-        if (exception != null && m != 0) {
-            dispatcher.dispatch(this, m, exception);
+        if ((old == 0) != (newMask == 0) && callSite != null) {
+            callSite.setTarget(newMask != 0 ? activeTarget : idleTarget);
         }
     }
 

@@ -7,6 +7,7 @@ import io.lowimpact.monitoring.LineRange;
 import io.lowimpact.monitoring.Position;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,10 +32,13 @@ public final class Unit implements CodeUnit {
     private final Map<Integer, CallTarget> callTargets;
     private final Object owner;
 
-    /** Local event masks by tool id (0..7); guarded by the Control lock. */
-    final int[] local = new int[8];
-    /** Sites by key; guarded by the Control lock. */
-    final Map<SiteKey, Site> sites = new HashMap<>();
+    /** Local event masks by tool id; guarded by the Control lock. */
+    final int[] local = new int[Control.SLOTS];
+    /** Sites of the injection API by key, made on first use; guarded by the Control lock. */
+    private Map<SiteKey, Site> sites;
+    /** The instrumented class whose probes fire this unit's bytecode events, or null; set once, under the lock. */
+    private ProbeClass probeClass;
+    private int indexInClass = -1;
 
     /**
      * Makes a unit. Tables must be valid (sorted, non-overlapping, inside {@code [0, length)}).
@@ -94,6 +98,37 @@ public final class Unit implements CodeUnit {
             Map<Integer, CallTarget> callTargets, Object owner) {
         return new Unit(id, className, methodName, descriptor, sourceFiles, length, positions, lines, branches,
                 callTargets, owner);
+    }
+
+    Site site(SiteKey key) {
+        return sites == null ? null : sites.get(key);
+    }
+
+    void addSite(SiteKey key, Site site) {
+        if (sites == null) {
+            sites = new HashMap<>();
+        }
+        sites.put(key, site);
+    }
+
+    Collection<Site> sites() {
+        return sites == null ? List.of() : sites.values();
+    }
+
+    void placeIn(ProbeClass owner, int index) {
+        if (probeClass != null) {
+            throw new IllegalStateException(this + " already belongs to probe class " + probeClass.id());
+        }
+        probeClass = owner;
+        indexInClass = index;
+    }
+
+    ProbeClass probeClass() {
+        return probeClass;
+    }
+
+    int indexInClass() {
+        return indexInClass;
     }
 
     /** @return what the instrumenter keys this unit by, or null for injected units */

@@ -1,7 +1,9 @@
 package io.lowimpact.monitoring.instrument.internal;
 
 import io.lowimpact.monitoring.CallTarget;
+import io.lowimpact.monitoring.Event;
 import io.lowimpact.monitoring.core.internal.Control;
+import io.lowimpact.monitoring.core.internal.ProbeClass;
 import io.lowimpact.monitoring.core.internal.Unit;
 import io.lowimpact.monitoring.instrument.internal.analysis.ClassAnalysis;
 import io.lowimpact.monitoring.instrument.internal.analysis.InvokeSite;
@@ -9,11 +11,14 @@ import io.lowimpact.monitoring.instrument.internal.analysis.LinePoint;
 import io.lowimpact.monitoring.instrument.internal.analysis.MethodAnalysis;
 import io.lowimpact.monitoring.instrument.internal.analysis.ThrowSite;
 import io.lowimpact.monitoring.instrument.internal.probes.MethodPlan;
+import io.lowimpact.monitoring.instrument.internal.probes.SlotAllocator;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -26,11 +31,13 @@ import java.util.function.Predicate;
 final class ClassUnits {
 
     private final Map<String, MethodUnit> methods = new LinkedHashMap<>();
+    private final ProbeClass probeClass;
+    private final SlotAllocator slots;
     /** Event masks the class's methods were last transformed with, in {@link #methods} order; guarded by this. */
     private int[] applied;
 
     /** One method: its unit and what its probes need. */
-    record MethodUnit(Unit unit, Map<Integer, Integer> linePoints, Set<Integer> reraises) {
+    record MethodUnit(Unit unit, int index, Map<Integer, Integer> linePoints, Set<Integer> reraises) {
     }
 
     ClassUnits(ClassAnalysis analysis, Control control) {
@@ -52,10 +59,36 @@ final class ClassUnits {
             Unit unit = control.units().add(id -> Unit.bytecode(id, analysis.className(), method.name(),
                     method.descriptor(), analysis.sourceFiles(), method.codeLength(), method.positions(),
                     method.lines(), method.branches(), targets, this));
-            methods.put(key(method.name(), method.descriptor()), new MethodUnit(unit, Map.copyOf(linePoints),
-                    Set.copyOf(reraises)));
+            methods.put(key(method.name(), method.descriptor()), new MethodUnit(unit, methods.size(),
+                    Map.copyOf(linePoints), Set.copyOf(reraises)));
         }
         applied = new int[methods.size()];
+        List<Unit> units = new ArrayList<>();
+        for (MethodUnit method : methods.values()) {
+            units.add(method.unit());
+        }
+        probeClass = control.registerClass(units);
+        slots = new SlotAllocator() {
+            @Override
+            public int classId() {
+                return probeClass.id();
+            }
+
+            @Override
+            public int allocate(int unitIndex, Event<?> event, int[] offsets, int[] tos) {
+                return control.allocateSlots(probeClass, unitIndex, event, offsets, tos);
+            }
+
+            @Override
+            public void publish() {
+                control.publishSlots(probeClass);
+            }
+        };
+    }
+
+    /** @return the allocator of the class's probe slots */
+    SlotAllocator slots() {
+        return slots;
     }
 
     static String key(String name, String descriptor) {
@@ -91,7 +124,8 @@ final class ClassUnits {
             if (entry.getKey().equals(key(name, descriptor))) {
                 MethodUnit method = entry.getValue();
                 return masks[i] == 0 ? null
-                        : new MethodPlan(method.unit().id(), masks[i], method.linePoints(), method.reraises(), external);
+                        : new MethodPlan(method.unit().id(), method.index(), masks[i], method.linePoints(),
+                                method.reraises(), external);
             }
             i++;
         }

@@ -12,6 +12,8 @@ import java.lang.reflect.Executable;
 import java.lang.reflect.Method;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.WeakHashMap;
 import java.util.function.Predicate;
 
@@ -34,6 +36,24 @@ public final class Engine {
     /** Classes that could not be instrumented, so that they are not retried at every demand change; guarded by this. */
     private final Map<ClassLoader, Map<String, Boolean>> failed = new WeakHashMap<>();
     private final Map<String, Boolean> bootFailed = new HashMap<>();
+    /** Told of each method left without probes: the class, the method (name and descriptor) and why. */
+    private volatile MethodSkipListener skipped = (className, method, reason) -> System.getLogger(
+            "io.lowimpact.monitoring.agent").log(System.Logger.Level.WARNING,
+            "method " + className.replace('/', '.') + "." + method + " runs without probes: " + reason);
+
+    /** Methods already reported as left without probes (class and method), so each is reported once. */
+    private final Set<String> reportedSkips = ConcurrentHashMap.newKeySet();
+
+    /** Hears of methods that are left without probes while the rest of their class gets them. */
+    @FunctionalInterface
+    public interface MethodSkipListener {
+        /**
+         * @param className the class's internal name
+         * @param method the method's name and descriptor
+         * @param reason why
+         */
+        void skipped(String className, String method, String reason);
+    }
 
     /** An engine that treats the JDK's packages as not instrumented and pre-installs no probe. */
     public Engine() {
@@ -51,6 +71,16 @@ public final class Engine {
         this.control = control;
         this.external = instrumented.negate();
         this.preinstalled = preinstalled;
+    }
+
+    /**
+     * Sets who hears of methods left without probes (by default a warning through {@code System.Logger}
+     * {@code io.lowimpact.monitoring.agent}).
+     *
+     * @param listener the listener
+     */
+    public void onMethodSkipped(MethodSkipListener listener) {
+        skipped = listener;
     }
 
     /**
@@ -80,7 +110,12 @@ public final class Engine {
             if (any) {
                 ClassUnits finalUnits = units;
                 result = ClassProbes.rewrite(original,
-                        method -> finalUnits.plan(method.name, method.desc, wanted, external));
+                        method -> finalUnits.plan(method.name, method.desc, wanted, external), units.slots(),
+                        (method, reason) -> {
+                            if (reportedSkips.add(internalName + "." + method)) {
+                                skipped.skipped(internalName, method, reason);
+                            }
+                        });
             }
             units.applied(wanted);
             return result;

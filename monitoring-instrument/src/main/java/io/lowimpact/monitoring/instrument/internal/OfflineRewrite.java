@@ -25,6 +25,9 @@ public final class OfflineRewrite {
         int[] masks = units.wanted(control, events);
         Arrays.fill(masks, events);
         Predicate<String> external = instrumented.negate();
-        return ClassProbes.rewrite(classFile, method -> units.plan(method.name, method.desc, masks, external));
+        return ClassProbes.rewrite(classFile, method -> units.plan(method.name, method.desc, masks, external),
+                units.slots(), (method, reason) -> {
+                    throw new IllegalArgumentException("cannot instrument " + method + ": " + reason);
+                });
     }
 }

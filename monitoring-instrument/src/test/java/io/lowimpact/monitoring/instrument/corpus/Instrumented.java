@@ -27,7 +27,16 @@ public final class Instrumented {
 
     /** @return a fresh loader that instruments the targets package */
     public static ClassLoader loader() {
-        return new ChildFirst(Instrumented.class.getClassLoader());
+        return new ChildFirst(Instrumented.class.getClassLoader(), 0);
+    }
+
+    /**
+     * @param version a class file version older than the targets' own (they must be {@link OldVersions#fits fit}
+     *        for it)
+     * @return a fresh loader that gives the targets package that version, then instruments it
+     */
+    public static ClassLoader loader(int version) {
+        return new ChildFirst(Instrumented.class.getClassLoader(), version);
     }
 
     /** @return an instrumented copy of {@code target}, in a fresh loader */
@@ -106,8 +115,11 @@ public final class Instrumented {
             registerAsParallelCapable();
         }
 
-        ChildFirst(ClassLoader parent) {
+        private final int version;
+
+        ChildFirst(ClassLoader parent, int version) {
             super("corpus-instrumented", parent);
+            this.version = version;
         }
 
         @Override
@@ -118,7 +130,8 @@ public final class Instrumented {
             synchronized (getClassLoadingLock(name)) {
                 Class<?> c = findLoadedClass(name);
                 if (c == null) {
-                    byte[] bytes = OfflineInstrumenter.instrument(classFile(name), EventSet.ALL);
+                    byte[] original = version == 0 ? classFile(name) : OldVersions.downgrade(classFile(name), version);
+                    byte[] bytes = OfflineInstrumenter.instrument(original, EventSet.ALL);
                     c = defineClass(name, bytes, 0, bytes.length);
                 }
                 if (resolve) {

@@ -12,18 +12,22 @@ import org.objectweb.asm.tree.LabelNode;
 import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.TryCatchBlockNode;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
  * The probes of one invoke instruction: CALL before it, with {@code arg0} (the receiver, else the first
  * argument, else none) brought to the top of the stack by parking the other arguments in fresh locals; and
  * for calls to code that is not instrumented, EXTERNAL_RETURN after it and EXTERNAL_RAISE in a handler around it,
- * whose rethrow is covered by copies of the original handlers around the call.
+ * whose rethrow is covered by copies of the original handlers around the call. The parking runs whenever the
+ * class carries CALL probes; each event's call into the runtime only when its slot is on.
  */
 final class CallProbe {
 
     private final MethodProbes probes;
     private final AbstractInsnNode insn;
+    private final AbstractInsnNode next;
     private final int offset;
     private final boolean initialised;
     private final String owner;
@@ -33,9 +37,10 @@ final class CallProbe {
     private boolean external;
     private boolean resolveReceiver;
 
-    CallProbe(MethodProbes probes, AbstractInsnNode insn, int offset, boolean initialised) {
+    CallProbe(MethodProbes probes, AbstractInsnNode insn, int offset, boolean initialised, AbstractInsnNode next) {
         this.probes = probes;
         this.insn = insn;
+        this.next = next;
         this.offset = offset;
         this.initialised = initialised;
         this.opcode = insn.getOpcode();
@@ -59,10 +64,18 @@ final class CallProbe {
         // The arguments above arg0 are parked in locals so that arg0 is on top of the stack.
         int firstParked = receiver ? 0 : 1;
         Type arg0 = receiver ? Type.getType(Object.class) : args.length > 0 ? args[0] : null;
+        Object[] stack = probes.frames() ? probes.states().stack(insn) : null;
+        Object[] locals = probes.frames() ? probes.states().locals(insn) : null;
+        int top = stack == null ? 0 : stack.length;
         int[] parked = new int[args.length];
+        List<Object> parkedSlots = new ArrayList<>();
         for (int i = args.length - 1; i >= firstParked; i--) {
             parked[i] = probes.newLocal(args[i]);
             before.add(ProbeInsns.store(args[i], parked[i]));
+            top -= args[i].getSize();
+            if (stack != null) {
+                setSlot(parkedSlots, parked[i], stack[top], args[i].getSize());
+            }
         }
         // A virtual or interface call may land in a class other than the one it names (an inherited JDK method, an
         // instrumented implementation of a JDK interface): the site resolves the receiver's method when it fires.
@@ -70,35 +83,42 @@ final class CallProbe {
         external = dispatched || owner.startsWith("[") || plan.external().test(owner); // arrays have no bytecode
         resolveReceiver = dispatched;
         int kept = -1;
-        if (arg0 != null) {
-            before.add(ProbeInsns.dup(arg0)); // stack: ..., arg0, arg0
-            if (external) {
-                kept = probes.newLocal(arg0);
-                before.add(ProbeInsns.dup(arg0)); // stack: ..., arg0, arg0, arg0
-                before.add(ProbeInsns.store(arg0, kept));
-            }
-            before.add(ProbeInsns.probe(plan.unitId(), Event.CALL, offset, -1, ProbeInsns.takes(arg0)));
-        } else {
-            before.add(ProbeInsns.probe(plan.unitId(), Event.CALL, offset, -1, "()V"));
+        Object arg0Type = null;
+        if (arg0 != null && stack != null) {
+            arg0Type = stack[top - arg0.getSize()];
         }
+        if (arg0 != null && external) {
+            kept = probes.newLocal(arg0);
+            before.add(ProbeInsns.dup(arg0)); // stack: ..., arg0, arg0
+            before.add(ProbeInsns.store(arg0, kept)); // stack: ..., arg0
+            if (stack != null) {
+                setSlot(parkedSlots, kept, arg0Type, arg0.getSize());
+            }
+        }
+        FrameNode frame = null;
+        if (stack != null) {
+            frame = probes.states().frame(withSlots(locals, parkedSlots), Arrays.copyOf(stack, top));
+        }
+        InsnList value = new InsnList();
+        if (arg0 != null) {
+            value.add(ProbeInsns.dup(arg0)); // stack: ..., arg0, arg0
+        }
+        before.add(probes.probe(Event.CALL, offset, -1, value, ProbeInsns.fire(arg0), frame));
         for (int i = firstParked; i < args.length; i++) {
             before.add(ProbeInsns.load(args[i], parked[i])); // stack: ..., arg0, args...
         }
         if (external) {
-            external(before, arg0, kept);
+            external(before, arg0, kept, locals, parkedSlots, arg0Type);
         }
     }
 
-    private void external(InsnList before, Type arg0, int kept) {
-        MethodPlan plan = probes.plan();
-        String takes = arg0 == null ? "()V" : ProbeInsns.takes(arg0);
+    private void external(InsnList before, Type arg0, int kept, Object[] locals, List<Object> parkedSlots,
+            Object arg0Type) {
         InsnList after = new InsnList();
         LabelNode end = new LabelNode();
         after.add(end);
-        if (arg0 != null) {
-            after.add(ProbeInsns.load(arg0, kept));
-        }
-        after.add(ProbeInsns.external(plan.unitId(), Event.EXTERNAL_RETURN, offset, takes, resolveReceiver));
+        after.add(probes.check(Event.EXTERNAL_RETURN, offset, -1, probes.framedLabel(next)));
+        after.add(probes.fireCall(Event.EXTERNAL_RETURN, offset, -1, keptValue(arg0, kept), fire(arg0)));
         probes.instructions().insert(insn, after);
         if (!initialised) {
             return; // no handler may cover code where `this` is not initialised yet
@@ -106,29 +126,28 @@ final class CallProbe {
         // The rethrow below lies after the original code: copies of the original handlers that cover the call
         // must cover it, and its frame must fit theirs (HandlerFrames), for the exception to go where it went.
         List<TryCatchBlockNode> covering = probes.coveringHandlers(offset);
-        List<Object> slots = HandlerFrames.locals(covering);
-        if (slots == null) {
-            return; // handlers whose frames disagree: no EXTERNAL_RAISE here rather than a changed program
+        List<Object> slots = null;
+        if (probes.frames()) {
+            slots = HandlerFrames.locals(covering);
+            if (slots == null) {
+                return; // handlers whose frames disagree: no EXTERNAL_RAISE here rather than a changed program
+            }
+            if (arg0 != null) {
+                setSlot(slots, kept, arg0Type, arg0.getSize());
+            }
         }
         LabelNode start = new LabelNode();
         before.add(start);
         LabelNode handler = new LabelNode();
         InsnList code = new InsnList();
         code.add(handler);
-        if (probes.frames()) {
-            if (arg0 != null) {
-                while (slots.size() < kept + arg0.getSize()) {
-                    slots.add(Opcodes.TOP);
-                }
-                slots.set(kept, ProbeInsns.frameType(arg0));
-            }
-            Object[] locals = HandlerFrames.frameLocals(slots);
-            code.add(new FrameNode(Opcodes.F_NEW, locals.length, locals, 1, new Object[] {"java/lang/Throwable"}));
+        FrameNode frame = null;
+        if (slots != null) {
+            Object[] stack = {"java/lang/Throwable"};
+            code.add(probes.states().frame(slots.toArray(), stack));
+            frame = probes.states().frame(slots.toArray(), stack);
         }
-        if (arg0 != null) {
-            code.add(ProbeInsns.load(arg0, kept)); // stack: exception, arg0
-        }
-        code.add(ProbeInsns.external(plan.unitId(), Event.EXTERNAL_RAISE, offset, takes, resolveReceiver));
+        code.add(probes.probe(Event.EXTERNAL_RAISE, offset, -1, keptValue(arg0, kept), fire(arg0), frame));
         code.add(new InsnNode(Opcodes.ATHROW)); // stack: exception
         LabelNode codeEnd = new LabelNode();
         code.add(codeEnd);
@@ -137,5 +156,40 @@ final class CallProbe {
         for (TryCatchBlockNode block : covering) {
             probes.addInnerHandler(new TryCatchBlockNode(handler, codeEnd, block.handler, block.type));
         }
+    }
+
+    private static InsnList keptValue(Type arg0, int kept) {
+        InsnList value = new InsnList();
+        if (arg0 != null) {
+            value.add(ProbeInsns.load(arg0, kept)); // stack: ..., arg0
+        }
+        return value;
+    }
+
+    private MethodInsnNode fire(Type arg0) {
+        return resolveReceiver ? ProbeInsns.fireExternal() : ProbeInsns.fire(arg0);
+    }
+
+    /** Sets local {@code index} (and the slot after it for a wide value) in a list of slot types. */
+    private static void setSlot(List<Object> slots, int index, Object type, int size) {
+        while (slots.size() < index + size) {
+            slots.add(Opcodes.TOP);
+        }
+        slots.set(index, type);
+        if (size == 2) {
+            slots.set(index + 1, Opcodes.TOP);
+        }
+    }
+
+    /** The method's locals with the parked ones set over them. */
+    private static Object[] withSlots(Object[] locals, List<Object> parkedSlots) {
+        Object[] slots = Arrays.copyOf(locals, Math.max(locals.length, parkedSlots.size()));
+        for (int i = locals.length; i < slots.length; i++) {
+            slots[i] = Opcodes.TOP;
+        }
+        for (int i = locals.length; i < parkedSlots.size(); i++) {
+            slots[i] = parkedSlots.get(i);
+        }
+        return slots;
     }
 }

@@ -2,23 +2,35 @@ package io.lowimpact.monitoring.instrument.internal.probes;
 
 import io.lowimpact.monitoring.instrument.internal.analysis.OffsetClassReader;
 import org.objectweb.asm.ClassReader;
-import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.MethodTooLargeException;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.ClassNode;
+import org.objectweb.asm.tree.FrameNode;
 import org.objectweb.asm.tree.MethodNode;
 
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 
 /**
- * Rewrites a class file with probes: reads it with original offsets, asks for each method's {@link MethodPlan}
- * and inserts its probes. Needs class file version 51 or later ({@code invokedynamic}).
+ * Rewrites a class file with probes: reads it with original offsets, asks for each method's {@link MethodPlan},
+ * inserts its probes, allocates their slots and writes the class. Every class file version gets probes: version 55
+ * and later fetch the mask array with a dynamic constant, older ones with a static call ({@link ProbeFetch});
+ * versions before 50 carry no stack map frames, and neither do methods with subroutines ({@code jsr}).
+ *
+ * <p>A method that cannot take probes (its code would grow past 64 KiB, or anything else goes wrong) keeps its
+ * original code while the class's other methods get theirs; each such method is reported once.
  */
 public final class ClassProbes {
 
-    /** The first class file version that can hold {@code invokedynamic} (Java 7). */
-    public static final int MIN_VERSION = 51;
+    /** The first class file version with stack map frames. */
+    private static final int FRAMES_VERSION = 50;
 
     private ClassProbes() {
     }
@@ -28,10 +40,60 @@ public final class ClassProbes {
      *
      * @param original the class file
      * @param plans the plan of a method (by its node's name and descriptor), or null to leave it alone
+     * @param slots the class's slot allocator
+     * @param skipped told of each method left unchanged: its name and descriptor, and why
      * @return the rewritten class file
-     * @throws IllegalArgumentException if the class file is older than {@link #MIN_VERSION}
      */
-    public static byte[] rewrite(byte[] original, Function<MethodNode, MethodPlan> plans) {
+    public static byte[] rewrite(byte[] original, Function<MethodNode, MethodPlan> plans, SlotAllocator slots,
+            BiConsumer<String, String> skipped) {
+        Set<String> excluded = new HashSet<>();
+        while (true) {
+            ClassNode node = read(original);
+            String failed = null;
+            String reason = null;
+            List<MethodSlots> emitted = new ArrayList<>();
+            ProbeFetch fetch = ProbeFetch.forVersion(node.version & 0xFFFF, slots.classId());
+            for (MethodNode method : node.methods) {
+                String key = method.name + method.desc;
+                MethodPlan plan = method.instructions.size() == 0 || excluded.contains(key) ? null : plans.apply(method);
+                if (plan == null || plan.events() == 0) {
+                    continue;
+                }
+                try {
+                    boolean frames = (node.version & 0xFFFF) >= FRAMES_VERSION && !hasSubroutines(method);
+                    if (!frames) {
+                        removeFrames(method); // older verifiers infer types; half a table would only mislead
+                    }
+                    emitted.add(new MethodSlots(method,
+                            MethodProbes.insert(node.name, (OffsetMethodNode) method, plan, frames, fetch)));
+                } catch (RuntimeException e) {
+                    failed = key;
+                    reason = e.toString();
+                    break;
+                }
+            }
+            if (failed == null) {
+                for (MethodSlots m : emitted) {
+                    m.slots.patch(slots, m.method.instructions);
+                }
+                slots.publish();
+                ClassWriter writer = new ClassWriter(ClassWriter.COMPUTE_MAXS);
+                node.accept(writer);
+                try {
+                    return writer.toByteArray();
+                } catch (MethodTooLargeException e) {
+                    failed = e.getMethodName() + e.getDescriptor();
+                    reason = "its code would grow to " + e.getCodeSize() + " bytes with probes (at most 65535)";
+                }
+            }
+            if (!excluded.add(failed)) {
+                throw new IllegalStateException("cannot instrument " + node.name + " even without " + failed);
+            }
+            skipped.accept(failed, reason);
+        }
+    }
+
+    private static ClassNode read(byte[] original) {
         OffsetClassReader reader = new OffsetClassReader(original);
         ClassNode node = new ClassNode(Opcodes.ASM9) {
             @Override
@@ -43,23 +105,29 @@ public final class ClassProbes {
             }
         };
         reader.accept(node, ClassReader.EXPAND_FRAMES);
-        int version = node.version & 0xFFFF;
-        if (version < MIN_VERSION) {
-            throw new IllegalArgumentException("class file version " + version + " of " + node.name
-                    + " cannot hold invokedynamic probes (needs " + MIN_VERSION + " or later)");
-        }
-        for (MethodNode method : node.methods) {
-            if (method.instructions.size() == 0) {
-                continue;
-            }
-            MethodPlan plan = plans.apply(method);
-            if (plan != null && plan.events() != 0) {
-                MethodProbes.insert((OffsetMethodNode) method, plan, true);
+        return node;
+    }
+
+    private static boolean hasSubroutines(MethodNode method) {
+        for (AbstractInsnNode n = method.instructions.getFirst(); n != null; n = n.getNext()) {
+            if (n.getOpcode() == Opcodes.JSR || n.getOpcode() == Opcodes.RET) {
+                return true;
             }
         }
-        ClassWriter writer = new ClassWriter(ClassWriter.COMPUTE_MAXS);
-        ClassVisitor target = writer;
-        node.accept(target);
-        return writer.toByteArray();
+        return false;
+    }
+
+    private static void removeFrames(MethodNode method) {
+        for (AbstractInsnNode n = method.instructions.getFirst(); n != null; ) {
+            AbstractInsnNode next = n.getNext();
+            if (n instanceof FrameNode) {
+                method.instructions.remove(n);
+            }
+            n = next;
+        }
+    }
+
+    /** A method's probes, and the slots they wait for. */
+    private record MethodSlots(MethodNode method, Slots slots) {
     }
 }

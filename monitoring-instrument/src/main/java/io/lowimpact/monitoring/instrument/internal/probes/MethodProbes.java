@@ -14,98 +14,161 @@ import org.objectweb.asm.tree.LookupSwitchInsnNode;
 import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.TableSwitchInsnNode;
 import org.objectweb.asm.tree.TryCatchBlockNode;
+import org.objectweb.asm.tree.VarInsnNode;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
- * Inserts the probes of a {@link MethodPlan} into one method. Every probe is stack-neutral straight-line code
- * placed after the labels, line numbers and frames of the instruction it belongs to, so existing stack map
- * frames stay valid. The only new control flow are exception handlers, placed after the original code: the
- * innermost one around each call to code that is not instrumented (EXTERNAL_RAISE), whose rethrow is covered by
- * copies of the original handlers around the call (its frame has their locals, see {@link HandlerFrames}), and one
- * catch-all around the body (METHOD_UNWIND), outermost, whose frame declares nothing but the exception.
+ * Inserts the probes of a {@link MethodPlan} into one method. The method first loads its class's mask array into
+ * a fresh local ({@link ProbeFetch}); each probe then tests its slot's byte and calls the runtime only when some
+ * tool wants the event there:
+ * <pre>
+ *   aload masks; push slot; baload; ifeq skip; [value]; push classId; push slot; invokestatic Bootstrap.fire; skip:
+ * </pre>
+ * Probes of an instruction go after its labels, line number and frame, so that jumps to it run them. Branch edges
+ * are probed on the edge, not on the branch: a conditional is inverted so that its jump goes to the fall-through
+ * edge's probe and the taken edge's probe follows it and then jumps to the target (as JaCoCo does); a switch's
+ * targets become stubs that fire their edge and jump on. An edge that runs costs its test; an edge that never runs
+ * costs nothing. The stack map frames at the new branch targets come from {@link FrameStates}.
  *
- * <p>In a constructor, code before the {@code super(...)}/{@code this(...)} call has frames with an uninitialised
- * {@code this}: it gets a METHOD_UNWIND handler of its own whose frame says so, and no EXTERNAL_RAISE handlers. The
- * call itself is covered by no handler (see {@link #run}): an exception from the super constructor itself gives
- * neither EXTERNAL_RAISE nor METHOD_UNWIND in this constructor.
+ * <p>The only other new control flow are exception handlers, placed after the original code: the innermost one
+ * around each call to code that is not instrumented (EXTERNAL_RAISE, see {@link CallProbe}), and one catch-all around
+ * the body (METHOD_UNWIND), outermost. In a constructor, code before the {@code super(...)}/{@code this(...)} call has
+ * frames with an uninitialised {@code this}: it gets a METHOD_UNWIND handler of its own whose frame says so, and no
+ * EXTERNAL_RAISE handlers; the call itself is covered by no handler.
+ *
+ * <p>A handler whose own range covers its first instruction (javac's code for {@code synchronized}) keeps the probes
+ * at its start out of that range: C1 refuses to compile a handler block that its own handler covers.
  */
 final class MethodProbes {
 
+    private final String owner;
     private final OffsetMethodNode method;
     private final MethodPlan plan;
     private final boolean frames;
     private final Offsets offsets;
+    private final ProbeFetch fetch;
+    private final int arrayLocal;
+    private final Slots slots;
+    private final List<AbstractInsnNode> originals;
+    private FrameStates states;
     /** Handler code placed after the original code, inside the METHOD_UNWIND range. */
     private final InsnList tail = new InsnList();
     private final List<TryCatchBlockNode> innerHandlers = new ArrayList<>();
     private final NewLabels newLabels = new NewLabels();
     private final List<TryCatchBlockNode> originalHandlers;
+    /** Handler starts that got probes, by offset: the label after those probes, before the original instruction. */
+    private final Map<Integer, LabelNode> afterHandlerProbes = new HashMap<>();
     private int nextLocal;
 
-    private MethodProbes(OffsetMethodNode method, MethodPlan plan, boolean frames) {
+    private MethodProbes(String owner, OffsetMethodNode method, MethodPlan plan, boolean frames, ProbeFetch fetch) {
+        this.owner = owner;
         this.method = method;
         this.plan = plan;
         this.frames = frames;
+        this.fetch = fetch;
         this.offsets = new Offsets(method);
-        this.nextLocal = method.maxLocals;
+        this.originals = offsets.instructions();
+        this.arrayLocal = method.maxLocals;
+        this.nextLocal = arrayLocal + 1;
+        this.slots = new Slots(plan.unitIndex());
         this.originalHandlers = List.copyOf(method.tryCatchBlocks);
     }
 
     /**
      * Rewrites {@code method} in place.
      *
+     * @param owner the class's internal name
      * @param method a method with code, read with expanded frames
      * @param plan what to insert
-     * @param frames whether the class file has stack map frames (version 50 and later)
+     * @param frames whether to write stack map frames (class file version 50 and later, and no subroutines)
+     * @param fetch how the method loads its class's mask array
+     * @return the slots the probes ask for, to be {@linkplain Slots#patch patched} once allocated
      */
-    static void insert(OffsetMethodNode method, MethodPlan plan, boolean frames) {
-        new MethodProbes(method, plan, frames).run();
+    static Slots insert(String owner, OffsetMethodNode method, MethodPlan plan, boolean frames, ProbeFetch fetch) {
+        MethodProbes probes = new MethodProbes(owner, method, plan, frames, fetch);
+        probes.run();
+        return probes.slots;
     }
 
     private void run() {
-        List<AbstractInsnNode> originals = offsets.instructions();
+        LabelNode firstFramed = framedLabelBefore(originals.get(0));
+        List<FrameNode> originalFrames = new ArrayList<>();
+        for (AbstractInsnNode n = method.instructions.getFirst(); n != null; n = n.getNext()) {
+            if (n instanceof FrameNode) {
+                originalFrames.add((FrameNode) n);
+            }
+        }
+        if (frames) {
+            states = FrameStates.analyse(owner, method, originals, arrayLocal);
+        }
         Set<Integer> handlerStarts = new HashSet<>();
         for (TryCatchBlockNode block : method.tryCatchBlocks) {
             handlerStarts.add(offsets.of(block.handler));
         }
         AbstractInsnNode superCall = "<init>".equals(method.name) ? SuperCall.find(method) : null;
         boolean initialised = !"<init>".equals(method.name);
-        for (AbstractInsnNode insn : originals) {
+        for (int i = 0; i < originals.size(); i++) {
+            AbstractInsnNode insn = originals.get(i);
+            if (frames && !states.reachable(insn)) {
+                continue; // dead code: no probe can run here
+            }
             int offset = offsets.of(insn);
             InsnList before = new InsnList();
             if (plan.wants(Event.EXCEPTION_HANDLED) && handlerStarts.contains(offset)) {
-                before.add(new InsnNode(Opcodes.DUP)); // stack: exception, exception
-                before.add(ProbeInsns.probe(plan.unitId(), Event.EXCEPTION_HANDLED, offset, -1, "(Ljava/lang/Throwable;)V"));
+                before.add(probe(Event.EXCEPTION_HANDLED, offset, -1, value(new InsnNode(Opcodes.DUP)),
+                        ProbeInsns.fire(Type.getType(Throwable.class)), insn)); // value: exception
             }
             Integer line = plan.linePoints().get(offset);
             if (line != null && plan.wants(Event.LINE)) {
-                before.add(ProbeInsns.probe(plan.unitId(), Event.LINE, offset, -1, "()V"));
+                before.add(probe(Event.LINE, offset, -1, new InsnList(), ProbeInsns.fire(null), insn));
             }
             if (plan.wants(Event.INSTRUCTION)) {
-                before.add(ProbeInsns.probe(plan.unitId(), Event.INSTRUCTION, offset, -1, "()V"));
+                before.add(probe(Event.INSTRUCTION, offset, -1, new InsnList(), ProbeInsns.fire(null), insn));
             }
-            ownEvent(insn, offset, before, initialised);
-            if (NewLabels.isNew(insn) && before.size() > 0) {
-                newLabels.insertBefore(method.instructions, insn, before);
-            } else {
-                method.instructions.insertBefore(insn, before);
+            ownEventBefore(insn, offset, before, initialised, i);
+            if (before.size() > 0) {
+                if (handlerStarts.contains(offset)) {
+                    LabelNode after = new LabelNode();
+                    before.add(after);
+                    afterHandlerProbes.put(offset, after);
+                }
+                if (NewLabels.isNew(insn)) {
+                    newLabels.insertBefore(method.instructions, insn, before);
+                } else {
+                    method.instructions.insertBefore(insn, before);
+                }
+            }
+            if (wantsBranches()) {
+                if (insn instanceof JumpInsnNode && insn.getOpcode() != Opcodes.GOTO && insn.getOpcode() != Opcodes.JSR) {
+                    conditional((JumpInsnNode) insn, offset, originals.get(i + 1));
+                } else if (insn instanceof TableSwitchInsnNode || insn instanceof LookupSwitchInsnNode) {
+                    new SwitchProbe(this, insn, offset).insert();
+                }
             }
             if (insn == superCall) {
                 initialised = true;
             }
         }
-        if (plan.wants(Event.METHOD_START)) {
-            method.instructions.insert(ProbeInsns.probe(plan.unitId(), Event.METHOD_START, 0, -1, "()V"));
-        }
+        InsnList prologue = fetch.load();
+        prologue.add(new VarInsnNode(Opcodes.ASTORE, arrayLocal)); // stack: (empty)
         LabelNode bodyStart = new LabelNode();
+        if (initialised && superCall == null) {
+            prologue.add(bodyStart);
+        }
+        LabelNode codeStart = new LabelNode();
+        prologue.add(codeStart);
+        if (plan.wants(Event.METHOD_START)) {
+            prologue.add(startProbe(firstFramed));
+        }
+        method.instructions.insert(prologue);
         if (superCall != null) {
             method.instructions.insert(superCall, bodyStart);
-        } else if (initialised) {
-            method.instructions.insert(bodyStart);
         }
         method.instructions.add(tail);
         method.tryCatchBlocks.addAll(0, innerHandlers);
@@ -117,51 +180,55 @@ final class MethodProbes {
                 // Before the super(...)/this(...) call, `this` is uninitialised: a handler there must say so in its
                 // frame and may only throw. The call itself stays uncovered: after it `this` is initialised, and
                 // HotSpot checks a handler of the call against both states, which no frame satisfies.
-                LabelNode codeStart = new LabelNode();
-                method.instructions.insert(codeStart);
                 LabelNode superStart = new LabelNode();
                 method.instructions.insertBefore(superCall, superStart);
                 addUnwindHandler(codeStart, superStart, new Object[] {Opcodes.UNINITIALIZED_THIS});
             }
         }
+        if (frames) {
+            for (FrameNode frame : originalFrames) {
+                states.addArrayLocal(frame);
+            }
+        }
+        splitSelfCoveringHandlers();
         newLabels.fixFrames(method.instructions);
     }
 
-    private void ownEvent(AbstractInsnNode insn, int offset, InsnList before, boolean initialised) {
+    /** METHOD_START, after the prologue and before the first instruction's labels (a loop to offset 0 skips it). */
+    private InsnList startProbe(LabelNode framed) {
+        AbstractInsnNode first = originals.get(0);
+        if (framed != null) {
+            // The first instruction already has a frame: skip to it rather than put a second frame at one offset.
+            InsnList code = check(Event.METHOD_START, 0, -1, framed);
+            code.add(fireCall(Event.METHOD_START, 0, -1, new InsnList(), ProbeInsns.fire(null)));
+            return code;
+        }
+        return probe(Event.METHOD_START, 0, -1, new InsnList(), ProbeInsns.fire(null), first);
+    }
+
+    private void ownEventBefore(AbstractInsnNode insn, int offset, InsnList before, boolean initialised, int index) {
         int opcode = insn.getOpcode();
-        if (insn instanceof JumpInsnNode) {
-            int to = offsets.of(((JumpInsnNode) insn).label);
-            if (opcode == Opcodes.GOTO) {
-                if (plan.wants(Event.JUMP)) {
-                    before.add(ProbeInsns.probe(plan.unitId(), Event.JUMP, offset, to, "()V"));
-                }
-            } else if (opcode != Opcodes.JSR && wantsBranches()) {
-                conditional(opcode, offset, before);
-            }
-        } else if (insn instanceof TableSwitchInsnNode || insn instanceof LookupSwitchInsnNode) {
-            int[] cases = switchCases(insn);
-            if (wantsBranches() && cases.length > 0) { // a switch whose cases all go to the default is no branch
-                before.add(new InsnNode(Opcodes.DUP)); // stack: key, key
-                before.add(ProbeInsns.branch(plan.unitId(), offset, opcode, "(I)V", cases));
+        if (opcode == Opcodes.GOTO) {
+            if (plan.wants(Event.JUMP)) {
+                int to = offsets.of(((JumpInsnNode) insn).label);
+                before.add(probe(Event.JUMP, offset, to, new InsnList(), ProbeInsns.fire(null), insn));
             }
         } else if (opcode == Opcodes.ATHROW) {
             Event<?> event = plan.reraises().contains(offset) ? Event.RERAISE : Event.RAISE;
             if (plan.wants(event)) {
-                before.add(new InsnNode(Opcodes.DUP)); // stack: exception, exception
-                before.add(ProbeInsns.probe(plan.unitId(), event, offset, -1, "(Ljava/lang/Throwable;)V"));
+                before.add(probe(event, offset, -1, value(new InsnNode(Opcodes.DUP)),
+                        ProbeInsns.fire(Type.getType(Throwable.class)), insn)); // value: exception
             }
         } else if (opcode >= Opcodes.IRETURN && opcode <= Opcodes.RETURN) {
             if (plan.wants(Event.METHOD_RETURN)) {
                 Type type = Type.getReturnType(method.desc);
-                if (type.getSort() != Type.VOID) {
-                    before.add(ProbeInsns.dup(type)); // stack: value, value
-                }
-                String descriptor = type.getSort() == Type.VOID ? "()V" : ProbeInsns.takes(type);
-                before.add(ProbeInsns.probe(plan.unitId(), Event.METHOD_RETURN, offset, -1, descriptor));
+                boolean isVoid = type.getSort() == Type.VOID;
+                InsnList value = isVoid ? new InsnList() : value(ProbeInsns.dup(type)); // value: return value
+                before.add(probe(Event.METHOD_RETURN, offset, -1, value, ProbeInsns.fire(isVoid ? null : type), insn));
             }
         } else if (insn instanceof MethodInsnNode || insn instanceof InvokeDynamicInsnNode) {
             if (plan.wants(Event.CALL)) {
-                new CallProbe(this, insn, offset, initialised).insert(before);
+                new CallProbe(this, insn, offset, initialised, originals.get(index + 1)).insert(before);
             }
         }
     }
@@ -170,69 +237,166 @@ final class MethodProbes {
         return plan.wants(Event.BRANCH_LEFT) || plan.wants(Event.BRANCH_RIGHT);
     }
 
-    private void conditional(int opcode, int offset, InsnList before) {
-        String descriptor;
-        if (opcode >= Opcodes.IFEQ && opcode <= Opcodes.IFLE) {
-            before.add(new InsnNode(Opcodes.DUP)); // stack: value, value
-            descriptor = "(I)V";
-        } else if (opcode >= Opcodes.IF_ICMPEQ && opcode <= Opcodes.IF_ICMPLE) {
-            before.add(new InsnNode(Opcodes.DUP2)); // stack: a, b, a, b
-            descriptor = "(II)V";
-        } else if (opcode == Opcodes.IF_ACMPEQ || opcode == Opcodes.IF_ACMPNE) {
-            before.add(new InsnNode(Opcodes.DUP2)); // stack: a, b, a, b
-            descriptor = "(Ljava/lang/Object;Ljava/lang/Object;)V";
-        } else {
-            before.add(new InsnNode(Opcodes.DUP)); // IFNULL, IFNONNULL; stack: ref, ref
-            descriptor = "(Ljava/lang/Object;)V";
+    /**
+     * Probes the edges of a conditional branch {@code if<cond> T} whose fall-through is {@code next}:
+     * <pre>
+     *   if&lt;!cond&gt; left; [test right; ifeq T; fire right;] goto T; left: [test left; ifeq next; fire left;] next:
+     * </pre>
+     * (only the half of the edges that some event wants when the other is not wanted).
+     */
+    private void conditional(JumpInsnNode jump, int offset, AbstractInsnNode next) {
+        int opcode = jump.getOpcode();
+        LabelNode target = jump.label;
+        int to = offsets.of(target);
+        int fallThrough = offsets.of(next);
+        int operands = opcode >= Opcodes.IF_ICMPEQ && opcode <= Opcodes.IF_ACMPNE ? 2 : 1;
+        InsnList code = new InsnList();
+        boolean leftProbe = plan.wants(Event.BRANCH_LEFT);
+        if (plan.wants(Event.BRANCH_RIGHT)) {
+            LabelNode left = leftProbe ? new LabelNode() : framedLabel(next);
+            jump.setOpcode(Branches.inverse(opcode));
+            jump.label = left;
+            code.add(check(Event.BRANCH_RIGHT, offset, to, target));
+            code.add(fireCall(Event.BRANCH_RIGHT, offset, to, new InsnList(), ProbeInsns.fire(null)));
+            code.add(new JumpInsnNode(Opcodes.GOTO, target));
+            if (leftProbe) {
+                code.add(left);
+                if (frames) {
+                    code.add(states.beforePopping(jump, operands));
+                }
+            }
         }
-        before.add(ProbeInsns.branch(plan.unitId(), offset, opcode, descriptor, new int[0]));
+        if (leftProbe) {
+            code.add(check(Event.BRANCH_LEFT, offset, fallThrough, framedLabel(next)));
+            code.add(fireCall(Event.BRANCH_LEFT, offset, fallThrough, new InsnList(), ProbeInsns.fire(null)));
+        }
+        method.instructions.insert(jump, code);
     }
 
-    /** Pairs of case key and target offset, keys ascending; cases that go to the default are left out. */
-    private int[] switchCases(AbstractInsnNode insn) {
-        List<Integer> keys = new ArrayList<>();
-        List<LabelNode> labels;
-        LabelNode dflt;
-        if (insn instanceof TableSwitchInsnNode) {
-            TableSwitchInsnNode table = (TableSwitchInsnNode) insn;
-            for (int k = table.min; k <= table.max; k++) {
-                keys.add(k);
-            }
-            labels = table.labels;
-            dflt = table.dflt;
-        } else {
-            LookupSwitchInsnNode lookup = (LookupSwitchInsnNode) insn;
-            keys.addAll(lookup.keys);
-            labels = lookup.labels;
-            dflt = lookup.dflt;
+    /**
+     * A label at {@code insn}'s offset that carries a stack map frame (when frames are written), made if needed: the
+     * target of a probe's test that skips to an original instruction.
+     */
+    LabelNode framedLabel(AbstractInsnNode insn) {
+        LabelNode framed = framedLabelBefore(insn);
+        if (framed != null) {
+            return framed;
         }
-        int defaultOffset = offsets.of(dflt);
-        List<Integer> pairs = new ArrayList<>();
-        for (int i = 0; i < keys.size(); i++) {
-            int target = offsets.of(labels.get(i));
-            if (target != defaultOffset) {
-                pairs.add(keys.get(i));
-                pairs.add(target);
+        LabelNode label = new LabelNode();
+        method.instructions.insertBefore(insn, label);
+        if (frames) {
+            method.instructions.insertBefore(insn, states.before(insn));
+        }
+        return label;
+    }
+
+    /** The label of the frame right before {@code insn}, or null if it has none (or frames are not written). */
+    private LabelNode framedLabelBefore(AbstractInsnNode insn) {
+        boolean framed = !frames;
+        for (AbstractInsnNode n = insn.getPrevious(); n != null && n.getOpcode() < 0; n = n.getPrevious()) {
+            if (n instanceof FrameNode) {
+                framed = true;
+            } else if (n instanceof LabelNode && framed) {
+                return (LabelNode) n;
             }
         }
-        return pairs.stream().mapToInt(Integer::intValue).toArray();
+        return null;
+    }
+
+    /** Keeps probes at a handler's start out of the handler's own range (see the class comment). */
+    private void splitSelfCoveringHandlers() {
+        List<TryCatchBlockNode> blocks = method.tryCatchBlocks;
+        for (int i = 0; i < blocks.size(); i++) {
+            TryCatchBlockNode block = blocks.get(i);
+            if (!originalHandlers.contains(block)) {
+                continue;
+            }
+            int start = offsets.of(block.start);
+            int end = offsets.of(block.end);
+            int handler = offsets.of(block.handler);
+            LabelNode after = afterHandlerProbes.get(handler);
+            if (after == null || handler < start || (handler >= end && end != -1)) {
+                continue;
+            }
+            blocks.set(i, new TryCatchBlockNode(after, block.end, block.handler, block.type));
+            if (start < handler) {
+                blocks.add(i, new TryCatchBlockNode(block.start, block.handler, block.handler, block.type));
+                i++;
+            }
+        }
     }
 
     /** A catch-all over {@code [start, end)} that fires METHOD_UNWIND and rethrows; its frame has {@code locals}. */
     private void addUnwindHandler(LabelNode start, LabelNode end, Object[] locals) {
         LabelNode handler = new LabelNode();
-        method.instructions.add(handler);
+        InsnList code = new InsnList();
+        code.add(handler);
+        FrameNode frame = null;
         if (frames) {
-            method.instructions.add(new FrameNode(Opcodes.F_NEW, locals.length, locals, 1,
-                    new Object[] {"java/lang/Throwable"}));
+            code.add(states.frame(locals, new Object[] {"java/lang/Throwable"}));
+            frame = states.frame(locals, new Object[] {"java/lang/Throwable"});
         }
-        method.instructions.add(new InsnNode(Opcodes.DUP)); // stack: exception, exception
-        method.instructions.add(ProbeInsns.probe(plan.unitId(), Event.METHOD_UNWIND, 0, -1, "(Ljava/lang/Throwable;)V"));
-        method.instructions.add(new InsnNode(Opcodes.ATHROW));
+        code.add(check(Event.METHOD_UNWIND, 0, -1, null));
+        LabelNode skip = ((JumpInsnNode) code.getLast()).label;
+        code.add(fireCall(Event.METHOD_UNWIND, 0, -1, value(new InsnNode(Opcodes.DUP)),
+                ProbeInsns.fire(Type.getType(Throwable.class)))); // value: exception
+        code.add(skip);
+        if (frame != null) {
+            code.add(frame);
+        }
+        code.add(new InsnNode(Opcodes.ATHROW));
+        method.instructions.add(code);
         method.tryCatchBlocks.add(new TryCatchBlockNode(start, end, handler, null));
     }
 
-    // ---- for CallProbe -----------------------------------------------------------------------------------
+    // ---- probe code ---------------------------------------------------------------------------------------
+
+    /**
+     * A probe before {@code at}: test, then {@code value} and the call; the skip label's frame is {@code at}'s.
+     */
+    InsnList probe(Event<?> event, int offset, int to, InsnList value, MethodInsnNode fire, AbstractInsnNode at) {
+        return probe(event, offset, to, value, fire, frames ? states.before(at) : null);
+    }
+
+    /** A probe whose skip label gets {@code frame} (null when frames are not written). */
+    InsnList probe(Event<?> event, int offset, int to, InsnList value, MethodInsnNode fire, FrameNode frame) {
+        InsnList code = check(event, offset, to, null);
+        LabelNode skip = ((JumpInsnNode) code.getLast()).label;
+        code.add(fireCall(event, offset, to, value, fire));
+        code.add(skip);
+        if (frame != null) {
+            code.add(frame);
+        }
+        return code;
+    }
+
+    /** {@code aload masks; push slot; baload; ifeq skip}, with a fresh skip label when {@code skip} is null. */
+    InsnList check(Event<?> event, int offset, int to, LabelNode skip) {
+        InsnList code = new InsnList();
+        code.add(new VarInsnNode(Opcodes.ALOAD, arrayLocal));
+        code.add(slots.push(event, offset, to));
+        code.add(new InsnNode(Opcodes.BALOAD));
+        code.add(new JumpInsnNode(Opcodes.IFEQ, skip != null ? skip : new LabelNode()));
+        return code;
+    }
+
+    /** {@code [value]; push classId; push slot; invokestatic fire}. */
+    InsnList fireCall(Event<?> event, int offset, int to, InsnList value, MethodInsnNode fire) {
+        InsnList code = new InsnList();
+        code.add(value);
+        code.add(ProbeInsns.push(fetch.classId));
+        code.add(slots.push(event, offset, to));
+        code.add(fire);
+        return code;
+    }
+
+    private static InsnList value(AbstractInsnNode insn) {
+        InsnList code = new InsnList();
+        code.add(insn);
+        return code;
+    }
+
+    // ---- for CallProbe and SwitchProbe ---------------------------------------------------------------------
 
     MethodPlan plan() {
         return plan;
@@ -240,6 +404,14 @@ final class MethodProbes {
 
     boolean frames() {
         return frames;
+    }
+
+    FrameStates states() {
+        return states;
+    }
+
+    Offsets offsets() {
+        return offsets;
     }
 
     int newLocal(Type type) {

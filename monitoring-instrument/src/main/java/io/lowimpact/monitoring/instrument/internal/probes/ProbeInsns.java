@@ -1,65 +1,51 @@
 package io.lowimpact.monitoring.instrument.internal.probes;
 
-import io.lowimpact.monitoring.Event;
-import org.objectweb.asm.Handle;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
+import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.InsnNode;
-import org.objectweb.asm.tree.InvokeDynamicInsnNode;
+import org.objectweb.asm.tree.IntInsnNode;
+import org.objectweb.asm.tree.LdcInsnNode;
+import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.VarInsnNode;
 
-/** Makes the instructions of probes: {@code invokedynamic} linked by the core's {@code Bootstrap}. */
+/** Small instruction makers of the probes: pushes, loads and stores, and the calls into the core's {@code Bootstrap}. */
 final class ProbeInsns {
 
     static final String BOOTSTRAP = "io/lowimpact/monitoring/core/internal/Bootstrap";
 
-    private static final Handle PROBE = new Handle(Opcodes.H_INVOKESTATIC, BOOTSTRAP, "probe",
-            "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;Ljava/lang/invoke/MethodType;IIII)"
-                    + "Ljava/lang/invoke/CallSite;", false);
-    private static final Handle DISPATCHED = new Handle(Opcodes.H_INVOKESTATIC, BOOTSTRAP, "dispatchedCall",
-            "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;Ljava/lang/invoke/MethodType;III)"
-                    + "Ljava/lang/invoke/CallSite;", false);
-    private static final Handle BRANCH = new Handle(Opcodes.H_INVOKESTATIC, BOOTSTRAP, "branch",
-            "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;Ljava/lang/invoke/MethodType;III[I)"
-                    + "Ljava/lang/invoke/CallSite;", false);
-
     private ProbeInsns() {
     }
 
-    /** A probe of {@code event} at {@code offset} (or jump edge) taking {@code descriptor}'s arguments. */
-    static InvokeDynamicInsnNode probe(int unitId, Event<?> event, int offset, int to, String descriptor) {
-        return new InvokeDynamicInsnNode(event.name(), descriptor, PROBE, unitId, event.ordinal(), offset, to);
+    /** The shortest instruction that pushes {@code value}. */
+    static AbstractInsnNode push(int value) {
+        if (value >= -1 && value <= 5) {
+            return new InsnNode(Opcodes.ICONST_0 + value);
+        } else if (value >= Byte.MIN_VALUE && value <= Byte.MAX_VALUE) {
+            return new IntInsnNode(Opcodes.BIPUSH, value);
+        } else if (value >= Short.MIN_VALUE && value <= Short.MAX_VALUE) {
+            return new IntInsnNode(Opcodes.SIPUSH, value);
+        }
+        return new LdcInsnNode(value);
     }
 
     /**
-     * An EXTERNAL_RETURN or EXTERNAL_RAISE probe; with {@code resolveReceiver}, the site fires only when the
-     * receiver's class resolves the call to code that is not instrumented.
+     * A call of {@code Bootstrap.fire} taking a value of {@code type} (none for null), then the class id and slot.
+     *
+     * @param type the value's type, or null
+     * @return the call
      */
-    static InvokeDynamicInsnNode external(int unitId, Event<?> event, int offset, String descriptor,
-            boolean resolveReceiver) {
-        return resolveReceiver
-                ? new InvokeDynamicInsnNode(event.name(), descriptor, DISPATCHED, unitId, event.ordinal(), offset)
-                : probe(unitId, event, offset, -1, descriptor);
+    static MethodInsnNode fire(Type type) {
+        String value = type == null ? "" : erase(type).getDescriptor();
+        return new MethodInsnNode(Opcodes.INVOKESTATIC, BOOTSTRAP, "fire", "(" + value + "II)V", false);
     }
 
-    /** A branch probe that takes the branch instruction's operands (duplicated). */
-    static InvokeDynamicInsnNode branch(int unitId, int from, int opcode, String descriptor, int[] keysAndTargets) {
-        Object[] args = new Object[3 + keysAndTargets.length];
-        args[0] = unitId;
-        args[1] = from;
-        args[2] = opcode;
-        for (int i = 0; i < keysAndTargets.length; i++) {
-            args[3 + i] = keysAndTargets[i];
-        }
-        return new InvokeDynamicInsnNode("BRANCH", descriptor, BRANCH, args);
+    /** A call of {@code Bootstrap.fireExternal(receiver, classId, slot)}. */
+    static MethodInsnNode fireExternal() {
+        return new MethodInsnNode(Opcodes.INVOKESTATIC, BOOTSTRAP, "fireExternal", "(Ljava/lang/Object;II)V", false);
     }
 
-    /** The descriptor {@code (T)V} for one value of {@code type}, with references widened to Object. */
-    static String takes(Type type) {
-        return "(" + erase(type).getDescriptor() + ")V";
-    }
-
-    /** References become Object; primitives stay exact, so that the site boxes them to Integer, Boolean... */
+    /** References become Object; primitives stay exact, so that the runtime boxes them to Integer, Boolean... */
     static Type erase(Type type) {
         return type.getSort() == Type.OBJECT || type.getSort() == Type.ARRAY ? Type.getType(Object.class) : type;
     }
@@ -76,7 +62,7 @@ final class ProbeInsns {
         return new VarInsnNode(type.getOpcode(Opcodes.ILOAD), local);
     }
 
-    /** The frame type of a local of {@code type}, as ASM's expanded frames spell it. */
+    /** The frame type of a local of {@code type} for primitives (references take their exact type elsewhere). */
     static Object frameType(Type type) {
         switch (type.getSort()) {
             case Type.BOOLEAN:

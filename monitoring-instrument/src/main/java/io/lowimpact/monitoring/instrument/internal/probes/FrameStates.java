@@ -1,0 +1,260 @@
+package io.lowimpact.monitoring.instrument.internal.probes;
+
+import org.objectweb.asm.Handle;
+import org.objectweb.asm.Label;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.commons.AnalyzerAdapter;
+import org.objectweb.asm.tree.AbstractInsnNode;
+import org.objectweb.asm.tree.FrameNode;
+import org.objectweb.asm.tree.LabelNode;
+import org.objectweb.asm.tree.MethodNode;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The types of locals and stack before each original instruction of a method, worked out from its stack map
+ * frames by ASM's {@link AnalyzerAdapter} (no class hierarchy needed: the frames give every merge), so that probe
+ * code can carry exact stack map frames at its own branch targets. Every frame made here also declares the local
+ * that holds the class's mask array, at index {@link #arrayLocal}; {@link #addArrayLocal} adds it to the method's
+ * own frames.
+ *
+ * <p>Types are kept one entry per slot (a {@code long} is {@code LONG, TOP}) and turned into ASM's frame form
+ * (one entry per value) when a {@link FrameNode} is made.
+ */
+final class FrameStates {
+
+    static final String MASKS_TYPE = "[B";
+
+    private final Map<AbstractInsnNode, Object[][]> before = new IdentityHashMap<>();
+    private final Map<Label, LabelNode> labels = new HashMap<>();
+    private final int arrayLocal;
+
+    private FrameStates(int arrayLocal) {
+        this.arrayLocal = arrayLocal;
+    }
+
+    /**
+     * Analyses a method before any probe is inserted.
+     *
+     * @param owner the class's internal name
+     * @param method the method, read with expanded frames
+     * @param originals its original instructions, in order
+     * @param arrayLocal the index of the mask array's local (the method's original {@code maxLocals})
+     * @return the states
+     */
+    static FrameStates analyse(String owner, MethodNode method, List<AbstractInsnNode> originals, int arrayLocal) {
+        FrameStates states = new FrameStates(arrayLocal);
+        labelEveryNew(method);
+        method.accept(new Recorder(owner, method, originals, states.before));
+        for (AbstractInsnNode node = method.instructions.getFirst(); node != null; node = node.getNext()) {
+            if (node instanceof LabelNode) {
+                states.labels.put(((LabelNode) node).getLabel(), (LabelNode) node);
+            }
+        }
+        return states;
+    }
+
+    /**
+     * Puts a label before every {@code new} that has none since the previous instruction: the analyser names an
+     * uninitialised value by such a label, and frames can only name labels of the method.
+     */
+    private static void labelEveryNew(MethodNode method) {
+        for (AbstractInsnNode node = method.instructions.getFirst(); node != null; node = node.getNext()) {
+            if (node.getOpcode() == Opcodes.NEW) {
+                boolean labelled = false;
+                for (AbstractInsnNode p = node.getPrevious(); p != null && p.getOpcode() < 0; p = p.getPrevious()) {
+                    labelled |= p instanceof LabelNode;
+                }
+                if (!labelled) {
+                    method.instructions.insertBefore(node, new LabelNode());
+                }
+            }
+        }
+    }
+
+    /** @return whether the instruction is reachable (the analyser knows its state) */
+    boolean reachable(AbstractInsnNode insn) {
+        Object[][] state = before.get(insn);
+        return state != null && state[0] != null;
+    }
+
+    /** @return the local types before the instruction, one per slot */
+    Object[] locals(AbstractInsnNode insn) {
+        return before.get(insn)[0].clone();
+    }
+
+    /** @return the stack types before the instruction, one per slot, top last */
+    Object[] stack(AbstractInsnNode insn) {
+        return before.get(insn)[1].clone();
+    }
+
+    /** @return the frame before the instruction, with the mask array's local */
+    FrameNode before(AbstractInsnNode insn) {
+        return frame(locals(insn), stack(insn));
+    }
+
+    /** @return the frame before the instruction once its {@code slots} top stack slots are popped */
+    FrameNode beforePopping(AbstractInsnNode insn, int slots) {
+        Object[] stack = stack(insn);
+        return frame(locals(insn), Arrays.copyOf(stack, stack.length - slots));
+    }
+
+    /**
+     * Makes a frame.
+     *
+     * @param localSlots local types, one per slot; slots past the mask array's local are kept, slots before it
+     *        padded with TOP, and the mask array's own slot is set
+     * @param stackSlots stack types, one per slot
+     * @return the frame
+     */
+    FrameNode frame(Object[] localSlots, Object[] stackSlots) {
+        Object[] slots = Arrays.copyOf(localSlots, Math.max(localSlots.length, arrayLocal + 1));
+        for (int i = localSlots.length; i < slots.length; i++) {
+            slots[i] = Opcodes.TOP;
+        }
+        slots[arrayLocal] = MASKS_TYPE;
+        Object[] locals = values(slots);
+        Object[] stack = values(stackSlots);
+        return new FrameNode(Opcodes.F_NEW, locals.length, locals, stack.length, stack);
+    }
+
+    /** From one entry per slot to one entry per value, labels of the analysis to the method's label nodes. */
+    private Object[] values(Object[] slots) {
+        Object[] values = new Object[slots.length];
+        int n = 0;
+        for (int i = 0; i < slots.length; i++) {
+            Object type = slots[i];
+            if (type instanceof Label) {
+                LabelNode node = labels.get(type);
+                if (node == null) {
+                    throw new IllegalStateException("uninitialised value named by a label outside the method");
+                }
+                type = node;
+            }
+            values[n++] = type;
+            if (Opcodes.LONG.equals(type) || Opcodes.DOUBLE.equals(type)) {
+                i++; // the second slot is implied
+            }
+        }
+        return Arrays.copyOf(values, n);
+    }
+
+    /**
+     * Adds the mask array's local to one of the method's own frames (expanded form, one entry per value).
+     *
+     * @param frame an original frame of the method
+     */
+    void addArrayLocal(FrameNode frame) {
+        int slots = 0;
+        for (Object type : frame.local) {
+            slots += Opcodes.LONG.equals(type) || Opcodes.DOUBLE.equals(type) ? 2 : 1;
+        }
+        while (slots < arrayLocal) {
+            frame.local.add(Opcodes.TOP);
+            slots++;
+        }
+        frame.local.add(MASKS_TYPE);
+    }
+
+    /** Records the analyser's state before each original instruction, in code order. */
+    private static final class Recorder extends AnalyzerAdapter {
+
+        private final List<AbstractInsnNode> originals;
+        private final Map<AbstractInsnNode, Object[][]> before;
+        private int next;
+
+        Recorder(String owner, MethodNode method, List<AbstractInsnNode> originals,
+                Map<AbstractInsnNode, Object[][]> before) {
+            super(Opcodes.ASM9, owner, method.access, method.name, method.desc, null);
+            this.originals = originals;
+            this.before = before;
+        }
+
+        private void record() {
+            before.put(originals.get(next++), new Object[][] {
+                locals == null ? null : locals.toArray(), stack == null ? null : stack.toArray()});
+        }
+
+        @Override
+        public void visitInsn(int opcode) {
+            record();
+            super.visitInsn(opcode);
+        }
+
+        @Override
+        public void visitIntInsn(int opcode, int operand) {
+            record();
+            super.visitIntInsn(opcode, operand);
+        }
+
+        @Override
+        public void visitVarInsn(int opcode, int varIndex) {
+            record();
+            super.visitVarInsn(opcode, varIndex);
+        }
+
+        @Override
+        public void visitTypeInsn(int opcode, String type) {
+            record();
+            super.visitTypeInsn(opcode, type);
+        }
+
+        @Override
+        public void visitFieldInsn(int opcode, String owner, String name, String descriptor) {
+            record();
+            super.visitFieldInsn(opcode, owner, name, descriptor);
+        }
+
+        @Override
+        public void visitMethodInsn(int opcode, String owner, String name, String descriptor, boolean isInterface) {
+            record();
+            super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
+        }
+
+        @Override
+        public void visitInvokeDynamicInsn(String name, String descriptor, Handle bootstrap, Object... arguments) {
+            record();
+            super.visitInvokeDynamicInsn(name, descriptor, bootstrap, arguments);
+        }
+
+        @Override
+        public void visitJumpInsn(int opcode, Label label) {
+            record();
+            super.visitJumpInsn(opcode, label);
+        }
+
+        @Override
+        public void visitLdcInsn(Object value) {
+            record();
+            super.visitLdcInsn(value);
+        }
+
+        @Override
+        public void visitIincInsn(int varIndex, int increment) {
+            record();
+            super.visitIincInsn(varIndex, increment);
+        }
+
+        @Override
+        public void visitTableSwitchInsn(int min, int max, Label dflt, Label... labels) {
+            record();
+            super.visitTableSwitchInsn(min, max, dflt, labels);
+        }
+
+        @Override
+        public void visitLookupSwitchInsn(Label dflt, int[] keys, Label[] labels) {
+            record();
+            super.visitLookupSwitchInsn(dflt, keys, labels);
+        }
+
+        @Override
+        public void visitMultiANewArrayInsn(String descriptor, int numDimensions) {
+            record();
+            super.visitMultiANewArrayInsn(descriptor, numDimensions);
+        }
+    }
+}

@@ -1,0 +1,400 @@
+package io.lowimpact.monitoring.instrument.internal.probes;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.lowimpact.monitoring.Event;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.Label;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.tree.ClassNode;
+import org.objectweb.asm.tree.MethodNode;
+import org.objectweb.asm.util.CheckClassAdapter;
+import org.objectweb.asm.util.Textifier;
+import org.objectweb.asm.util.TraceMethodVisitor;
+
+/**
+ * The probe inserter, instruction by instruction (as JaCoCo's {@code ProbeInserterTest} checks its own): small
+ * methods written with ASM, rewritten, printed with ASM's {@link Textifier} and compared whole. Each result is also
+ * checked by ASM's verifier and loaded, so that the JVM's verifier checks it too. Slots are numbered by a fake
+ * allocator in the order the inserter asks for them; the class id is 7.
+ */
+class MethodProbesTest {
+
+    private static final String OWNER = "p/Target";
+    private static final int CLASS_ID = 7;
+
+    /**
+     * A line point at a {@code new} whose object is still uninitialised at a branch: the probe goes before the
+     * label that frames use to name the new object, and the edge probes' frames name that label.
+     */
+    @Test
+    void labelBeforeNew() {
+        String text = rewrite("make", "(I)Ljava/lang/Object;",
+                events(Event.LINE, Event.BRANCH_LEFT, Event.BRANCH_RIGHT), Map.of(0, 5), mv -> {
+                    Label created = new Label();
+                    Label zero = new Label();
+                    Label call = new Label();
+                    mv.visitLabel(created);
+                    mv.visitTypeInsn(Opcodes.NEW, "java/lang/Integer");
+                    mv.visitInsn(Opcodes.DUP);
+                    mv.visitVarInsn(Opcodes.ILOAD, 0);
+                    mv.visitJumpInsn(Opcodes.IFEQ, zero);
+                    mv.visitInsn(Opcodes.ICONST_1);
+                    mv.visitJumpInsn(Opcodes.GOTO, call);
+                    mv.visitLabel(zero);
+                    mv.visitFrame(Opcodes.F_NEW, 1, new Object[] {Opcodes.INTEGER}, 2, new Object[] {created, created});
+                    mv.visitInsn(Opcodes.ICONST_2);
+                    mv.visitLabel(call);
+                    mv.visitFrame(Opcodes.F_NEW, 1, new Object[] {Opcodes.INTEGER}, 3,
+                            new Object[] {created, created, Opcodes.INTEGER});
+                    mv.visitMethodInsn(Opcodes.INVOKESPECIAL, "java/lang/Integer", "<init>", "(I)V", false);
+                    mv.visitInsn(Opcodes.ARETURN);
+                });
+        assertEquals(String.join("\n",
+                "TODO"), text);
+    }
+
+    /** An edge probe on a backward jump: the loop's jump is inverted, the taken edge's probe jumps back. */
+    @Test
+    void backwardBranch() {
+        String text = rewrite("loop", "(I)V", events(Event.BRANCH_LEFT, Event.BRANCH_RIGHT), Map.of(), mv -> {
+            Label top = new Label();
+            mv.visitLabel(top);
+            mv.visitFrame(Opcodes.F_NEW, 1, new Object[] {Opcodes.INTEGER}, 0, new Object[0]);
+            mv.visitIincInsn(0, 1);
+            mv.visitVarInsn(Opcodes.ILOAD, 0);
+            mv.visitIntInsn(Opcodes.BIPUSH, 10);
+            mv.visitJumpInsn(Opcodes.IF_ICMPLT, top);
+            mv.visitInsn(Opcodes.RETURN);
+        });
+        assertEquals(String.join("\n",
+                "    LDC masks : [B p/Target.masks(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;Ljava/lang/Class;I)[B (7)",
+                "    ASTORE 1",
+                "   L0",
+                "   L1",
+                "   L2",
+                "   FRAME FULL [I [B] []",
+                "    IINC 0 1",
+                "    ILOAD 0",
+                "    BIPUSH 10",
+                "    IF_ICMPGE L3",
+                "    ALOAD 1",
+                "    ICONST_0",
+                "    BALOAD",
+                "    IFEQ L2",
+                "    BIPUSH 7",
+                "    ICONST_0",
+                "    INVOKESTATIC io/lowimpact/monitoring/core/internal/Bootstrap.fire (II)V",
+                "    GOTO L2",
+                "   L3",
+                "   FRAME FULL [I [B] []",
+                "    ALOAD 1",
+                "    ICONST_1",
+                "    BALOAD",
+                "    IFEQ L4",
+                "    BIPUSH 7",
+                "    ICONST_1",
+                "    INVOKESTATIC io/lowimpact/monitoring/core/internal/Bootstrap.fire (II)V",
+                "   L4",
+                "   FRAME FULL [I [B] []",
+                "    RETURN",
+                ""), text);
+    }
+
+    /** A switch whose cases share a target: one stub per distinct target; cases that go to the default are left. */
+    @Test
+    void switchCasesShareATarget() {
+        String text = rewrite("pick", "(I)I", events(Event.BRANCH_LEFT, Event.BRANCH_RIGHT), Map.of(), mv -> {
+            Label one = new Label();
+            Label other = new Label();
+            mv.visitVarInsn(Opcodes.ILOAD, 0);
+            mv.visitTableSwitchInsn(1, 4, other, one, one, other, one);
+            mv.visitLabel(one);
+            mv.visitFrame(Opcodes.F_NEW, 1, new Object[] {Opcodes.INTEGER}, 0, new Object[0]);
+            mv.visitInsn(Opcodes.ICONST_1);
+            mv.visitInsn(Opcodes.IRETURN);
+            mv.visitLabel(other);
+            mv.visitFrame(Opcodes.F_NEW, 1, new Object[] {Opcodes.INTEGER}, 0, new Object[0]);
+            mv.visitInsn(Opcodes.ICONST_0);
+            mv.visitInsn(Opcodes.IRETURN);
+        });
+        assertEquals(String.join("\n",
+                "    LDC masks : [B p/Target.masks(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;Ljava/lang/Class;I)[B (7)",
+                "    ASTORE 1",
+                "   L0",
+                "   L1",
+                "    ILOAD 0",
+                "    TABLESWITCH",
+                "      1: L2",
+                "      2: L2",
+                "      3: L3",
+                "      4: L2",
+                "      default: L3",
+                "   L3",
+                "   FRAME FULL [I [B] []",
+                "    ALOAD 1",
+                "    ICONST_0",
+                "    BALOAD",
+                "    IFEQ L4",
+                "    BIPUSH 7",
+                "    ICONST_0",
+                "    INVOKESTATIC io/lowimpact/monitoring/core/internal/Bootstrap.fire (II)V",
+                "    GOTO L4",
+                "   L2",
+                "   FRAME FULL [I [B] []",
+                "    ALOAD 1",
+                "    ICONST_1",
+                "    BALOAD",
+                "    IFEQ L5",
+                "    BIPUSH 7",
+                "    ICONST_1",
+                "    INVOKESTATIC io/lowimpact/monitoring/core/internal/Bootstrap.fire (II)V",
+                "    GOTO L5",
+                "   L5",
+                "   FRAME FULL [I [B] []",
+                "    ICONST_1",
+                "    IRETURN",
+                "   L4",
+                "   FRAME FULL [I [B] []",
+                "    ICONST_0",
+                "    IRETURN",
+                ""), text);
+    }
+
+    /**
+     * A handler that starts where its range ends, and a handler that covers itself (javac's {@code synchronized}
+     * exit): probes at a handler's start stay out of its own range, which is split around them.
+     */
+    @Test
+    void handlerThatCoversItself() {
+        List<String> table = new ArrayList<>();
+        String text = rewrite("sync", "(Ljava/lang/Object;)V", events(Event.EXCEPTION_HANDLED), Map.of(), mv -> {
+            Label start = new Label();
+            Label end = new Label();
+            Label handler = new Label();
+            Label handlerEnd = new Label();
+            mv.visitTryCatchBlock(start, end, handler, null);
+            mv.visitTryCatchBlock(handler, handlerEnd, handler, null);
+            mv.visitVarInsn(Opcodes.ALOAD, 0);
+            mv.visitInsn(Opcodes.MONITORENTER);
+            mv.visitLabel(start);
+            mv.visitVarInsn(Opcodes.ALOAD, 0);
+            mv.visitInsn(Opcodes.MONITOREXIT);
+            mv.visitLabel(end);
+            mv.visitInsn(Opcodes.RETURN);
+            mv.visitLabel(handler);
+            mv.visitFrame(Opcodes.F_NEW, 1, new Object[] {"java/lang/Object"}, 1, new Object[] {"java/lang/Throwable"});
+            mv.visitVarInsn(Opcodes.ASTORE, 1);
+            mv.visitVarInsn(Opcodes.ALOAD, 0);
+            mv.visitInsn(Opcodes.MONITOREXIT);
+            mv.visitLabel(handlerEnd);
+            mv.visitVarInsn(Opcodes.ALOAD, 1);
+            mv.visitInsn(Opcodes.ATHROW);
+        }, table);
+        assertEquals(String.join("\n",
+                "    LDC masks : [B p/Target.masks(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;Ljava/lang/Class;I)[B (7)",
+                "    ASTORE 2",
+                "   L0",
+                "   L1",
+                "    ALOAD 0",
+                "    MONITORENTER",
+                "   L2",
+                "    ALOAD 0",
+                "    MONITOREXIT",
+                "   L3",
+                "    RETURN",
+                "   L4",
+                "   FRAME FULL [java/lang/Object T [B] [java/lang/Throwable]",
+                "    ALOAD 2",
+                "    ICONST_0",
+                "    BALOAD",
+                "    IFEQ L5",
+                "    DUP",
+                "    BIPUSH 7",
+                "    ICONST_0",
+                "    INVOKESTATIC io/lowimpact/monitoring/core/internal/Bootstrap.fire (Ljava/lang/Object;II)V",
+                "   L5",
+                "   FRAME FULL [java/lang/Object T [B] [java/lang/Throwable]",
+                "   L6",
+                "    ASTORE 1",
+                "    ALOAD 0",
+                "    MONITOREXIT",
+                "   L7",
+                "    ALOAD 1",
+                "    ATHROW",
+                ""), text);
+        // The first range as it was; the handler's own range now starts after the probe (L6), not at it (L4).
+        assertEquals(List.of("L2 L3 L4 null", "L6 L7 L4 null"), table);
+    }
+
+    /**
+     * A constructor whose {@code this} is still uninitialised at a branch before {@code super(...)}: the frames of
+     * the edge probes say so.
+     */
+    @Test
+    void uninitialisedThis() {
+        String text = rewrite("<init>", "(I)V", events(Event.BRANCH_LEFT, Event.BRANCH_RIGHT), Map.of(), mv -> {
+            Label two = new Label();
+            Label call = new Label();
+            mv.visitVarInsn(Opcodes.ALOAD, 0);
+            mv.visitVarInsn(Opcodes.ILOAD, 1);
+            mv.visitJumpInsn(Opcodes.IFLE, two);
+            mv.visitInsn(Opcodes.ICONST_1);
+            mv.visitJumpInsn(Opcodes.GOTO, call);
+            mv.visitLabel(two);
+            mv.visitFrame(Opcodes.F_NEW, 2, new Object[] {Opcodes.UNINITIALIZED_THIS, Opcodes.INTEGER}, 1,
+                    new Object[] {Opcodes.UNINITIALIZED_THIS});
+            mv.visitInsn(Opcodes.ICONST_2);
+            mv.visitLabel(call);
+            mv.visitFrame(Opcodes.F_NEW, 2, new Object[] {Opcodes.UNINITIALIZED_THIS, Opcodes.INTEGER}, 2,
+                    new Object[] {Opcodes.UNINITIALIZED_THIS, Opcodes.INTEGER});
+            mv.visitInsn(Opcodes.POP);
+            mv.visitMethodInsn(Opcodes.INVOKESPECIAL, "java/lang/Object", "<init>", "()V", false);
+            mv.visitInsn(Opcodes.RETURN);
+        });
+        assertEquals(String.join("\n",
+                "    LDC masks : [B p/Target.masks(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;Ljava/lang/Class;I)[B (7)",
+                "    ASTORE 2",
+                "   L0",
+                "    ALOAD 0",
+                "    ILOAD 1",
+                "    IFGT L1",
+                "    ALOAD 2",
+                "    ICONST_0",
+                "    BALOAD",
+                "    IFEQ L2",
+                "    BIPUSH 7",
+                "    ICONST_0",
+                "    INVOKESTATIC io/lowimpact/monitoring/core/internal/Bootstrap.fire (II)V",
+                "    GOTO L2",
+                "   L1",
+                "   FRAME FULL [UninitializedThis I [B] [UninitializedThis]",
+                "    ALOAD 2",
+                "    ICONST_1",
+                "    BALOAD",
+                "    IFEQ L3",
+                "    BIPUSH 7",
+                "    ICONST_1",
+                "    INVOKESTATIC io/lowimpact/monitoring/core/internal/Bootstrap.fire (II)V",
+                "   L3",
+                "   FRAME FULL [UninitializedThis I [B] [UninitializedThis]",
+                "    ICONST_1",
+                "    GOTO L4",
+                "   L2",
+                "   FRAME FULL [UninitializedThis I [B] [UninitializedThis]",
+                "    ICONST_2",
+                "   L4",
+                "   FRAME FULL [UninitializedThis I [B] [UninitializedThis I]",
+                "    POP",
+                "    INVOKESPECIAL java/lang/Object.<init> ()V",
+                "   L5",
+                "    RETURN",
+                ""), text);
+    }
+
+    // ---- harness ------------------------------------------------------------------------------------------
+
+    private static String rewrite(String name, String descriptor, int events, Map<Integer, Integer> linePoints,
+            Consumer<MethodVisitor> code) {
+        return rewrite(name, descriptor, events, linePoints, code, new ArrayList<>());
+    }
+
+    /**
+     * Writes a class with one method, rewrites it with probes for {@code events}, verifies and loads the result,
+     * and returns the method's instructions as text; {@code table} gets its exception table.
+     */
+    private static String rewrite(String name, String descriptor, int events, Map<Integer, Integer> linePoints,
+            Consumer<MethodVisitor> code, List<String> table) {
+        ClassWriter writer = new ClassWriter(ClassWriter.COMPUTE_MAXS);
+        writer.visit(Opcodes.V17, Opcodes.ACC_PUBLIC, OWNER, null, "java/lang/Object", null);
+        int access = name.equals("<init>") ? Opcodes.ACC_PUBLIC : Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC;
+        MethodVisitor mv = writer.visitMethod(access, name, descriptor, null, null);
+        mv.visitCode();
+        code.accept(mv);
+        mv.visitMaxs(0, 0);
+        mv.visitEnd();
+        writer.visitEnd();
+        byte[] rewritten = ClassProbes.rewrite(writer.toByteArray(),
+                method -> new MethodPlan(1, 0, events, linePoints, Set.of(), owner -> false), new CountingSlots(),
+                (method, reason) -> {
+                    throw new AssertionError(method + ": " + reason);
+                });
+        StringWriter problems = new StringWriter();
+        CheckClassAdapter.verify(new ClassReader(rewritten), false, new PrintWriter(problems));
+        assertEquals("", problems.toString(), "ASM's verifier");
+        new ClassLoader(MethodProbesTest.class.getClassLoader()) {
+            Class<?> define() {
+                Class<?> c = defineClass(OWNER.replace('/', '.'), rewritten, 0, rewritten.length);
+                c.getDeclaredMethods(); // links the class: the JVM's verifier checks every method
+                return c;
+            }
+        }.define();
+        ClassNode node = new ClassNode();
+        new ClassReader(rewritten).accept(node, ClassReader.EXPAND_FRAMES);
+        MethodNode method = node.methods.get(0);
+        Names textifier = new Names();
+        method.instructions.accept(new TraceMethodVisitor(textifier));
+        StringWriter out = new StringWriter();
+        textifier.print(new PrintWriter(out));
+        table.clear();
+        for (var block : method.tryCatchBlocks) {
+            table.add(labelName(textifier, block.start.getLabel()) + " " + labelName(textifier, block.end.getLabel())
+                    + " " + labelName(textifier, block.handler.getLabel()) + " " + block.type);
+        }
+        return out.toString();
+    }
+
+    private static String labelName(Names textifier, Label label) {
+        return textifier.name(label);
+    }
+
+    private static int events(Event<?>... events) {
+        int mask = 0;
+        for (Event<?> e : events) {
+            mask |= 1 << e.ordinal();
+        }
+        return mask;
+    }
+
+    /** A Textifier that tells the names it gave labels. */
+    private static final class Names extends Textifier {
+        Names() {
+            super(Opcodes.ASM9);
+        }
+
+        String name(Label label) {
+            return labelNames == null || !labelNames.containsKey(label) ? "?" : labelNames.get(label);
+        }
+    }
+
+    /** Numbers slots in the order they are asked for; class id 7. */
+    private static final class CountingSlots implements SlotAllocator {
+        private int next;
+
+        @Override
+        public int classId() {
+            return CLASS_ID;
+        }
+
+        @Override
+        public int allocate(int unitIndex, Event<?> event, int[] offsets, int[] tos) {
+            int base = next;
+            next += offsets.length;
+            return base;
+        }
+
+        @Override
+        public void publish() {
+        }
+    }
+}

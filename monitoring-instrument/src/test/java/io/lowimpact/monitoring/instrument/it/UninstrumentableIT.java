@@ -11,37 +11,62 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * S41 in a child JVM: a class with a method that fits in 64 KB of code but not with its probes loads and runs
- * unchanged while LINE is set, and the agent logs one reason for it (see {@code programs/toolarge}).
+ * unchanged while LINE is set, and the agent logs one line for it, with the stack trace only at {@code log=debug}
+ * (see {@code programs/toolarge}).
  */
 class UninstrumentableIT {
 
     /** Statements in the generated method: 6 bytes of code each (42,004 in all), 11 with a LINE probe. */
     private static final int STATEMENTS = 7000;
 
+    private static final String RESULTS = "before events: BigEarly.huge(1) = 21000\n"
+            + "with LINE: BigEarly.huge(1) = 21000, BigLate.huge(2) = 42000, Small.twice(4) = 8, lines {Small=[4, 5]}\n"
+            + "with LINE again: BigEarly.huge(1) = 21000, BigLate.huge(2) = 42000, Small.twice(4) = 8,"
+            + " lines {Small=[4, 5]}\n";
+
     @TempDir
     Path tmp;
 
     @Test
     void s41_aMethodTooLargeForProbesLoadsAndRunsUnchangedWithOneLoggedReason() throws Exception {
+        Programs.Result r = run("log=warn");
+        assertEquals(RESULTS, r.out, r::toString);
+        // One line per class, naming the class, its loader, the method and the reason, though the engine met
+        // BigEarly on retransformation and BigLate at load time, and LINE was set twice; no stack trace, nothing
+        // else. java.util.logging's default format puts a line with the date and the logging method above each.
+        assertEquals("WARNING: cannot instrument BigEarly (loader app@…): method huge(I)I would have 77014 bytes of"
+                + " code with probes (at most 65535); it runs unchanged\n"
+                + "WARNING: cannot instrument BigLate (loader app@…): method huge(I)I would have 77014 bytes of"
+                + " code with probes (at most 65535); it runs unchanged\n",
+                withoutLogHeaders(r.errWithoutJvmNotes()).replaceAll("app@[0-9a-f]+", "app@…"), r::toString);
+    }
+
+    @Test
+    void s41_theStackTraceComesWithTheReasonAtLogDebugOnly() throws Exception {
+        Programs.Result r = run("log=debug");
+        assertEquals(RESULTS, r.out, r::toString);
+        String err = withoutLogHeaders(r.errWithoutJvmNotes()).replaceAll("app@[0-9a-f]+", "app@…");
+        for (String big : new String[] {"BigEarly", "BigLate"}) {
+            assertEquals(1, Programs.count(err, "WARNING: cannot instrument " + big + " (loader app@…): method"
+                    + " huge(I)I would have 77014 bytes of code with probes (at most 65535); it runs unchanged\n"
+                    + "io.lowimpact.monitoring.instrument.internal.asm.MethodTooLargeException: Method too large: "
+                    + big + ".huge (I)I\n\tat "), r::toString);
+        }
+    }
+
+    /** Compiles {@code programs/toolarge} with the two generated classes and runs it with the agent options. */
+    private Programs.Result run(String options) throws Exception {
         Path src = Files.createDirectories(tmp.resolve("src"));
         Path classes = Programs.compile("toolarge", tmp.resolve("classes"), huge(src, "BigEarly"),
                 huge(src, "BigLate"));
-        Programs.Result r = Programs.java(tmp, "-javaagent:" + Programs.AGENT_JAR + "=log=warn",
+        return Programs.java(tmp, "-javaagent:" + Programs.AGENT_JAR + "=" + options,
                 "-cp", classes.toString(), "Main").assertSuccess();
-        assertEquals("before events: BigEarly.huge(1) = 21000\n"
-                + "with LINE: BigEarly.huge(1) = 21000, BigLate.huge(2) = 42000, Small.twice(4) = 8,"
-                + " lines {Small=[4, 5]}\n"
-                + "with LINE again: BigEarly.huge(1) = 21000, BigLate.huge(2) = 42000, Small.twice(4) = 8,"
-                + " lines {Small=[4, 5]}\n", r.out, r::toString);
-        // One reason per class, though the engine met BigEarly on retransformation and BigLate at load time, and
-        // LINE was set twice; nothing else is logged.
-        String err = r.errWithoutJvmNotes();
-        for (String big : new String[] {"BigEarly", "BigLate"}) {
-            assertEquals(1, Programs.count(err, "WARNING: cannot instrument " + big + " (loader app@"), r::toString);
-            assertEquals(1, Programs.count(err, "MethodTooLargeException: Method too large: " + big + ".huge (I)I"),
-                    r::toString);
-        }
-        assertEquals(2, Programs.count(err, "WARNING: "), r::toString);
+    }
+
+    /** Drops the line that java.util.logging's default format writes above each record: date, class, method. */
+    private static String withoutLogHeaders(String err) {
+        return err.replaceAll("(?m)^.* io\\.lowimpact\\.monitoring\\.instrument\\.internal\\.agent\\.AgentLog log\n",
+                "");
     }
 
     /** Writes {@code <name>.java}, whose {@code huge(int i)} returns {@code 3 * STATEMENTS * i}. */

@@ -97,14 +97,22 @@ final class ClassDump {
             }
             Path dir = Files.createDirectories(file.getParent());
             Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
-            Files.write(tmp, bytes);
             try {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+                Files.write(tmp, bytes);
+                move(tmp, file);
+            } finally {
+                Files.deleteIfExists(tmp); // gone already unless writing or moving failed
             }
         } catch (Throwable t) {
             failedToWrite(internalName + suffix, t);
+        }
+    }
+
+    private static void move(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
         }
     }
 

@@ -104,10 +104,20 @@ class ClassDumpTest {
         Files.writeString(dir.resolve("com"), "a file where the package directory would go");
         assertSame(REWRITTEN, t.transform(null, "com/acme/Foo", null, null, ORIGINAL));
         assertSame(REWRITTEN, t.transform(null, "com/acme/Bar", null, null, ORIGINAL));
+        assertEquals(List.of("com"), files(dir));
         assertEquals(1, logger.entries.size(), logger.entries::toString);
         assertEquals("cannot write com/acme/Foo.original.class into the dump directory " + dir + ":"
                 + " java.nio.file.FileSystemException: " + dir.resolve("com/acme") + ": Not a directory;"
                 + " further dump failures are not logged", logger.entries.get(0).message);
+    }
+
+    @Test
+    void aFailedMoveLeavesNoTemporaryFile() throws Exception {
+        Files.createDirectories(tmp.resolve("com/acme/Foo.class/occupied")); // a non-empty directory cannot be replaced
+        assertSame(REWRITTEN, transformer(tmp, (l, n, b) -> REWRITTEN).transform(null, "com/acme/Foo", null, null,
+                ORIGINAL));
+        assertEquals(List.of("com/acme/Foo.original.class"), files(tmp));
+        assertEquals(1, logger.entries.size(), logger.entries::toString);
     }
 
     @Test

@@ -13,10 +13,10 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-/** S8: the eighteen event constants, in the order, kinds and callback types of the SPEC table. */
+/** S8: the eighteen event constants, in the order, kinds and callback types of the table in docs/spec.md. */
 class EventTest {
 
-    /** The SPEC table, row by row: name, kind, callback type. */
+    /** The table of docs/spec.md S8, row by row: name, kind, callback type. */
     private static final Object[][] TABLE = {
         {"METHOD_START", Event.Kind.LOCAL, StartCallback.class},
         {"METHOD_RESUME", Event.Kind.LOCAL, StartCallback.class},

@@ -29,7 +29,7 @@ import java.util.concurrent.TimeUnit;
  * recursion, a hot loop, a small method that must inline) run as:
  * <ul>
  *   <li>{@code original}: the class as compiled, in its own class loader (the baseline);</li>
- *   <li>{@code patchedOut}: with METHOD_START, LINE and BRANCH probes, no tool listening (DESIGN P1, the state of a
+ *   <li>{@code patchedOut}: with METHOD_START, LINE and BRANCH probes, no tool listening (design.md P1, the state of a
  *       class pre-instrumented with {@code probes=});</li>
  *   <li>{@code disabled}: the same probes after a coverage tool saw every location once and DISABLEd it (P2);</li>
  *   <li>{@code callback}: one no-op callback for METHOD_START and one for LINE, never disabled (P3: the extra time

@@ -27,7 +27,7 @@ import java.lang.invoke.MethodHandle;
 import java.util.concurrent.TimeUnit;
 
 /**
- * DESIGN P3: with one tool and one enabled no-op callback, what does one delivered event cost, and is it at most
+ * design.md P3: with one tool and one enabled no-op callback, what does one delivered event cost, and is it at most
  * 5 ns on C2?
  *
  * <p>Each operation delivers one event: {@link #lineFire} and {@link #startFire} through {@link Probe#fire()},

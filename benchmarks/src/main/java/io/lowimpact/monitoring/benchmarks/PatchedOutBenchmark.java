@@ -24,7 +24,7 @@ import java.lang.invoke.MethodHandle;
 import java.util.concurrent.TimeUnit;
 
 /**
- * DESIGN P2's core: once every tool has DISABLEd a probe, does invoking its call site once per iteration of a hot
+ * design.md P2's core: once every tool has DISABLEd a probe, does invoking its call site once per iteration of a hot
  * loop cost nothing, as a {@code MutableCallSite} whose target the JIT folds to a no-op should?
  *
  * <p>Two tools set LINE and return DISABLE; {@link #setUp} fires the probe once through its call site so both

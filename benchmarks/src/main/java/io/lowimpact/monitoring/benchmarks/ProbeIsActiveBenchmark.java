@@ -21,7 +21,7 @@ import java.lang.invoke.VarHandle;
 import java.util.concurrent.TimeUnit;
 
 /**
- * DESIGN P8: is {@code if (probe.isActive()) probe.fire();} on an inactive probe, once per iteration of a hot
+ * design.md P8: is {@code if (probe.isActive()) probe.fire();} on an inactive probe, once per iteration of a hot
  * loop, indistinguishable from the same loop without it?
  *
  * <p>Every method sums an int array; all but {@link #baseline} first check a guard per element, as an
@@ -29,10 +29,10 @@ import java.util.concurrent.TimeUnit;
  * generated code) and inactive: no tool is in use in this fork. The guards compared:
  * <ul>
  *   <li>{@link #probeIsActive}: the probe API;</li>
- *   <li>{@link #volatileFlag}: the hand-written probe of DESIGN's comparison list, a
+ *   <li>{@link #volatileFlag}: the hand-written probe of design.md's list of baselines, a
  *       {@code static volatile boolean};</li>
  *   <li>{@link #opaqueFlag}: a {@code static boolean} read with {@link VarHandle#getOpaque}, the weaker read
- *       DESIGN allows;</li>
+ *       design.md allows;</li>
  *   <li>{@link #plainFlag}: a plain {@code static boolean}. Not a valid probe (a running loop need never see it
  *       change); it shows what the loop costs when the JIT may hoist the check out of it.</li>
  * </ul>

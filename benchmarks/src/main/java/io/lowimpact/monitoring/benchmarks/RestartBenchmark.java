@@ -28,7 +28,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * DESIGN P5: does {@code restartEvents()} cost at most 100 ns per re-enabled site, and nothing for the sites
+ * design.md P5: does {@code restartEvents()} cost at most 100 ns per re-enabled site, and nothing for the sites
  * other tools disabled?
  *
  * <p>Tool A has 1,000 disabled LINE sites, tool B {@code bSites} (10,000, or 0 to show that B's

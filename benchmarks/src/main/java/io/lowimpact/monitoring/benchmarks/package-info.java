@@ -1,5 +1,5 @@
 /**
- * JMH suites for the performance targets of {@code DESIGN.md}. Each {@code <Subject>Benchmark} class states
+ * JMH suites for the performance targets of {@code docs/design.md}. Each {@code <Subject>Benchmark} class states
  * its question in its Javadoc and has a {@code baseline} method; compare variants as ratios within one run.
  * Results, with the commands that produced them, are in {@code docs/benchmarks.md}.
  *

@@ -16,7 +16,7 @@ import java.util.jar.JarFile;
 
 /**
  * The java agent of Lowimpact: it makes bytecode code units and probes available to {@code Monitoring}
- * (SPEC §8). Three ways to start it:
+ * ({@code docs/spec.md} §8). Three ways to start it:
  * <ul>
  * <li>{@code java -javaagent:monitoring-agent.jar[=options] ...}, the usual way ({@link #premain});</li>
  * <li>{@code java -jar app.jar} where {@code app.jar}'s manifest names this class as
@@ -26,7 +26,8 @@ import java.util.jar.JarFile;
  * </ul>
  *
  * <p>Options are {@code key=value} pairs separated by commas, for example
- * {@code -javaagent:monitoring-agent.jar=include=com.acme.**:org.foo.*,log=info}; see {@code docs/agent.md}.
+ * {@code -javaagent:monitoring-agent.jar=include=com.acme.**:org.foo.*,log=info,dump=target/classes-dumped}; see
+ * {@code docs/agent.md}.
  * An unknown option or a bad value stops the agent with an {@link IllegalArgumentException} that names it.
  *
  * <p>Starting puts the agent jar on the bootstrap class path before any other Lowimpact class is loaded, so

@@ -2,7 +2,7 @@ package io.lowimpact.monitoring.instrument;
 
 import io.lowimpact.monitoring.EventSet;
 import io.lowimpact.monitoring.core.internal.Control;
-import io.lowimpact.monitoring.instrument.internal.JdkClasses;
+import io.lowimpact.monitoring.core.internal.JdkPackages;
 import io.lowimpact.monitoring.instrument.internal.OfflineRewrite;
 
 import java.util.Objects;
@@ -28,7 +28,7 @@ public final class OfflineInstrumenter {
      * @throws IllegalArgumentException if the class cannot be instrumented (for example, a version older than 51)
      */
     public static byte[] instrument(byte[] classFile, EventSet probes) {
-        return instrument(classFile, probes, name -> !JdkClasses.contains(name));
+        return instrument(classFile, probes, name -> !JdkPackages.contains(name));
     }
 
     /**

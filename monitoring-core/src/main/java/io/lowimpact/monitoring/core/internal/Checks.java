@@ -8,7 +8,7 @@ import io.lowimpact.monitoring.Monitoring;
 
 import java.util.Objects;
 
-/** Argument checks of the public API, with the messages of docs/semantics.md. */
+/** Argument checks of the public API, with the messages of docs/spec.md. */
 final class Checks {
 
     private Checks() {

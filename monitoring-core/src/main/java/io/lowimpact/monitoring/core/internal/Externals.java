@@ -17,13 +17,8 @@ import java.util.function.Predicate;
  */
 final class Externals {
 
-    private static final Predicate<Class<?>> JDK = c -> {
-        String name = c.getName();
-        return !(name.startsWith("java.") || name.startsWith("javax.") || name.startsWith("jdk.")
-                || name.startsWith("sun.") || name.startsWith("com.sun."));
-    };
-
-    private static volatile Predicate<Class<?>> instrumented = JDK;
+    /** Until the agent says otherwise: every class outside the JDK's packages is instrumented. */
+    private static volatile Predicate<Class<?>> instrumented = c -> !JdkPackages.contains(c.getName());
 
     private static final ClassValue<Map<String, Boolean>> ANSWERS = new ClassValue<>() {
         @Override

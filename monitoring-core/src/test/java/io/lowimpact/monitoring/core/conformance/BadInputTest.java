@@ -34,7 +34,7 @@ import org.junit.jupiter.api.function.Executable;
 
 /**
  * Every public method of Monitoring, Tool, CodeUnit and Probe given bad input: the exact exception (type and
- * message, docs/semantics.md) and no change of state afterwards (tools, events, local events, DISABLE marks,
+ * message, docs/spec.md) and no change of state afterwards (tools, events, local events, DISABLE marks,
  * what each probe delivers).
  */
 class BadInputTest extends ConformanceBase {
@@ -109,7 +109,7 @@ class BadInputTest extends ConformanceBase {
         assertEquals(before, state(), "state changed by a rejected call");
     }
 
-    /** NullPointerException naming the argument (docs/semantics.md: "NullPointerException naming the argument"). */
+    /** NullPointerException naming the argument (docs/spec.md: "a NullPointerException that names the argument"). */
     private void assertNullRejected(String argument, Executable call) {
         List<String> before = state();
         NullPointerException e = assertThrows(NullPointerException.class, call);

@@ -41,7 +41,7 @@ abstract class ConformanceBase {
     }
 
     /**
-     * The page of SPEC's example: offsets 0..29, line 1 on {@code [0, 10)}, line 2 on {@code [10, 30)}, one branch
+     * The page of the README's example: offsets 0..29, line 1 on {@code [0, 10)}, line 2 on {@code [10, 30)}, one branch
      * {@code 10 -> 20 (left) / 25 (right)}, source file {@code page.tmpl}. Recorded as {@code alias}.
      */
     CodeUnit page(String alias) {

@@ -159,7 +159,7 @@ class CApiEventGenerationTest extends MonitoringTestBase {
         tool.setEvents(EventSet.NONE);
     }
 
-    /** The message of docs/semantics.md, exactly. */
+    /** The message of docs/spec.md, exactly. */
     @Test
     void returnProbeFiredWithFire() {
         CodeUnit code = EventCase.codeLike();
@@ -185,7 +185,7 @@ class CApiEventGenerationTest extends MonitoringTestBase {
         });
         String outside = "offset 100 outside code unit " + name + " (length 100)";
         if (c.event == Event.BRANCH_LEFT || c.event == Event.BRANCH_RIGHT) {
-            // a branch edge must be in code.branches(): either rule of docs/semantics.md may speak first
+            // a branch edge must be in code.branches(): either rule of docs/spec.md may speak first
             String noEdge = "no " + c.event.name() + " edge 100 -> 0 in code unit " + name;
             assertTrue(outside.equals(e.getMessage()) || noEdge.equals(e.getMessage()), e.getMessage());
         } else {

@@ -12,8 +12,6 @@ import java.lang.reflect.Executable;
 import java.lang.reflect.Method;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.WeakHashMap;
 import java.util.function.Predicate;
 
@@ -40,9 +38,6 @@ public final class Engine {
     private volatile MethodSkipListener skipped = (className, method, reason) -> System.getLogger(
             "io.lowimpact.monitoring.agent").log(System.Logger.Level.WARNING,
             "method " + className.replace('/', '.') + "." + method + " runs without probes: " + reason);
-
-    /** Methods already reported as left without probes (class and method), so each is reported once. */
-    private final Set<String> reportedSkips = ConcurrentHashMap.newKeySet();
 
     /** Hears of methods that are left without probes while the rest of their class gets them. */
     @FunctionalInterface
@@ -74,8 +69,8 @@ public final class Engine {
     }
 
     /**
-     * Sets who hears of methods left without probes (by default a warning through {@code System.Logger}
-     * {@code io.lowimpact.monitoring.agent}).
+     * Sets who hears of methods left without probes, at every rewrite of their class (by default a warning through
+     * {@code System.Logger} {@code io.lowimpact.monitoring.agent}; the agent logs each method once).
      *
      * @param listener the listener
      */
@@ -111,11 +106,7 @@ public final class Engine {
                 ClassUnits finalUnits = units;
                 result = ClassProbes.rewrite(original,
                         method -> finalUnits.plan(method.name, method.desc, wanted, external), units.slots(),
-                        (method, reason) -> {
-                            if (reportedSkips.add(internalName + "." + method)) {
-                                skipped.skipped(internalName, method, reason);
-                            }
-                        });
+                        (method, reason) -> skipped.skipped(internalName, method, reason));
             }
             units.applied(wanted);
             return result;

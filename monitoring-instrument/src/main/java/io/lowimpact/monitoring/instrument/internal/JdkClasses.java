@@ -1,52 +1,21 @@
 package io.lowimpact.monitoring.instrument.internal;
 
-import java.util.List;
+import io.lowimpact.monitoring.core.internal.JdkPackages;
 
 /**
- * The JDK's packages: not instrumented unless the agent is told to, so calls into them are "external"
- * (EXTERNAL_RETURN, EXTERNAL_RAISE). One list for the agent's filter, the engine and the offline API.
+ * The engine's name for the JDK's packages. The list itself is the core's {@link JdkPackages}, which the agent's
+ * filter and the offline API use directly.
  */
 public final class JdkClasses {
-
-    /** The package roots, dotted, each with its trailing dot. */
-    public static final List<String> ROOTS = List.of("java.", "javax.", "jdk.", "sun.", "com.sun.");
 
     private JdkClasses() {
     }
 
     /**
      * @param className a binary ({@code a.b.C}) or internal ({@code a/b/C}) class name
-     * @return whether it lies in one of {@link #ROOTS}
+     * @return whether it lies in one of the JDK's packages ({@link JdkPackages#contains})
      */
     public static boolean contains(String className) {
-        return root(className) != null;
-    }
-
-    /**
-     * @param className a binary or internal class name
-     * @return the entry of {@link #ROOTS} it lies in, or null
-     */
-    public static String root(String className) {
-        for (String root : ROOTS) {
-            if (startsWith(className, root)) {
-                return root;
-            }
-        }
-        return null;
-    }
-
-    /** Whether {@code name} starts with {@code dottedPrefix}, reading '/' in the name as '.'. */
-    public static boolean startsWith(String name, String dottedPrefix) {
-        int n = dottedPrefix.length();
-        if (name.length() < n) {
-            return false;
-        }
-        for (int i = 0; i < n; i++) {
-            char c = name.charAt(i);
-            if (c != dottedPrefix.charAt(i) && !(c == '/' && dottedPrefix.charAt(i) == '.')) {
-                return false;
-            }
-        }
-        return true;
+        return JdkPackages.contains(className);
     }
 }

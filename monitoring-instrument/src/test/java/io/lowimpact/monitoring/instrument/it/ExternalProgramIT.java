@@ -62,7 +62,7 @@ class ExternalProgramIT {
         assertNotEquals(0, r.exitCode, r::toString);
         assertFalse(r.out.contains("agent installed"), r::toString);
         assertTrue(r.err.contains("java.lang.IllegalArgumentException: unknown agent option 'bogus'"
-                + " (known: include, exclude, log, probes)"), r::toString);
+                + " (known: include, exclude, log, probes, dump)"), r::toString);
     }
 
     @Test

@@ -20,7 +20,7 @@ class InstallIT {
                 InstallMain.class.getName()).assertSuccess();
         assertEquals("installed: false\n"
                 + "refused: the monitoring agent did not start: unknown agent option 'bogus'"
-                + " (known: include, exclude, log, probes)\n"
+                + " (known: include, exclude, log, probes, dump)\n"
                 + "installed: false\n"
                 + "installed: true\n"
                 + "tool: install-it\n"

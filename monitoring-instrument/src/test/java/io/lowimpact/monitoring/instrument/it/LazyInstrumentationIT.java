@@ -3,18 +3,12 @@ package io.lowimpact.monitoring.instrument.it;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.TreeMap;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.objectweb.asm.ClassReader;
-import org.objectweb.asm.ClassVisitor;
-import org.objectweb.asm.MethodVisitor;
-import org.objectweb.asm.Opcodes;
 
 /**
  * S39 in a child JVM: with no events a class runs its original class file; a tool's global or local events make
@@ -22,8 +16,6 @@ import org.objectweb.asm.Opcodes;
  * bytes back. A spy agent started after ours (see {@code programs/lazy/Spy.java}) reads the classes' current bytes.
  */
 class LazyInstrumentationIT {
-
-    private static final String BOOTSTRAP = "io/lowimpact/monitoring/core/internal/Bootstrap";
 
     /** Target.first(2)'s LINE events: line points 4, 5 (init), 5 (test), 6, 5 (increment), 8 (S26). */
     private static final String FIRST = "Target.first:4, Target.first:5, Target.first:5, Target.first:6,"
@@ -71,31 +63,10 @@ class LazyInstrumentationIT {
         }
         // Global LINE: one probe per line point in every method, each a guarded call of the core's Bootstrap.
         assertEquals(Map.of("<init>", 1, "first", 6, "second", 1),
-                bootstrapCalls(snapshots.resolve("line-Target.class")));
-        assertEquals(Map.of("<init>", 1, "work", 1), bootstrapCalls(snapshots.resolve("line-Other.class")));
+                Programs.probeCalls(snapshots.resolve("line-Target.class")));
+        assertEquals(Map.of("<init>", 1, "work", 1), Programs.probeCalls(snapshots.resolve("line-Other.class")));
         // Local LINE on Target.first: only that method gets probes.
-        assertEquals(Map.of("first", 6), bootstrapCalls(snapshots.resolve("local-Target.class")));
-        assertEquals(Map.of(), bootstrapCalls(snapshots.resolve("local-Other.class")));
-    }
-
-    /** Per method: how many calls of {@link #BOOTSTRAP}'s {@code fire} methods the class file has. */
-    private static Map<String, Integer> bootstrapCalls(Path classFile) throws IOException {
-        Map<String, Integer> counts = new TreeMap<>();
-        new ClassReader(Files.readAllBytes(classFile)).accept(new ClassVisitor(Opcodes.ASM9) {
-            @Override
-            public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
-                    String[] exceptions) {
-                return new MethodVisitor(Opcodes.ASM9) {
-                    @Override
-                    public void visitMethodInsn(int opcode, String owner, String callee, String calleeDescriptor,
-                            boolean isInterface) {
-                        if (owner.equals(BOOTSTRAP) && callee.startsWith("fire")) {
-                            counts.merge(name, 1, Integer::sum);
-                        }
-                    }
-                };
-            }
-        }, 0);
-        return counts;
+        assertEquals(Map.of("first", 6), Programs.probeCalls(snapshots.resolve("local-Target.class")));
+        assertEquals(Map.of(), Programs.probeCalls(snapshots.resolve("local-Other.class")));
     }
 }

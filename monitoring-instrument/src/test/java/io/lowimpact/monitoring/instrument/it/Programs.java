@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
@@ -23,6 +24,11 @@ import java.util.stream.Stream;
 
 import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
+
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassVisitor;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
 
 /**
  * Small programs for the integration tests: compiled at test time from {@code src/test/resources/programs/NAME},
@@ -40,6 +46,8 @@ final class Programs {
     static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 
     private static final long TIMEOUT_SECONDS = 120;
+
+    private static final String BOOTSTRAP = "io/lowimpact/monitoring/core/internal/Bootstrap";
 
     /** What a child JVM printed and how it ended. */
     static final class Result {
@@ -162,6 +170,27 @@ final class Programs {
                 Files.readString(err).replace(System.lineSeparator(), "\n"));
         assertTrue(finished, () -> "timed out: " + command + "\n" + result);
         return result;
+    }
+
+    /** Per method: how many probes a class file has (calls of the {@code fire} methods of Lowimpact's Bootstrap). */
+    static Map<String, Integer> probeCalls(Path classFile) throws IOException {
+        Map<String, Integer> counts = new TreeMap<>();
+        new ClassReader(Files.readAllBytes(classFile)).accept(new ClassVisitor(Opcodes.ASM9) {
+            @Override
+            public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
+                    String[] exceptions) {
+                return new MethodVisitor(Opcodes.ASM9) {
+                    @Override
+                    public void visitMethodInsn(int opcode, String owner, String callee, String calleeDescriptor,
+                            boolean isInterface) {
+                        if (owner.equals(BOOTSTRAP) && callee.startsWith("fire")) {
+                            counts.merge(name, 1, Integer::sum);
+                        }
+                    }
+                };
+            }
+        }, 0);
+        return counts;
     }
 
     /** Counts the occurrences of {@code part} in {@code text}. */

@@ -19,9 +19,10 @@ import java.util.jar.JarFile;
 import org.junit.jupiter.api.Test;
 
 /**
- * DESIGN R1 on real jars (S41): every class of the third-party jars on the test class path (ASM, JUnit, opentest4j:
- * code from other authors and compilers; 731 classes of version 51 or later), instrumented with probes for every
- * event, is loaded and linked, so that the JVM's verifier checks it, or is left unchanged for a stated reason.
+ * R1 of docs/design.md on real jars (S41): every class of the third-party jars on the test class path (ASM, JUnit,
+ * opentest4j: code from other authors and compilers; 731 classes of version 51 or later), instrumented with probes
+ * for every event, is loaded and linked, so that the JVM's verifier checks it, or is left unchanged for a stated
+ * reason.
  * Zero broken classes. (It found that probes before a {@code new} whose uninitialised value lives across a branch
  * broke the frame's reference to that {@code new}: see {@code NewLabels}.)
  */

@@ -1,5 +1,8 @@
 package io.lowimpact.monitoring.instrument.internal.agent;
 
+import org.objectweb.asm.ClassTooLargeException;
+import org.objectweb.asm.MethodTooLargeException;
+
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.util.Set;
@@ -9,7 +12,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * The agent's log: {@code System.Logger} {@value #NAME}, behind the agent's own level ({@code log=}), and
  * once per key where asked, because the JVM swallows what a transformer throws and a class that fails once
  * fails again on every retransformation. The logger is looked up on first use, so an agent that has nothing
- * to say never starts the logging system. Logging never throws.
+ * to say never starts the logging system. Every message is one line that says what happened and why
+ * ({@link #reason}); the stack trace of the error behind it goes with it only at {@code log=debug}, since an
+ * application's stderr is no place for the agent's stack traces. Logging never throws.
  *
  * <p>Thread-safe.
  */
@@ -48,7 +53,7 @@ public final class AgentLog {
      *
      * @param level the level
      * @param message the message
-     * @param error the cause, or null
+     * @param error the cause, or null; its stack trace is logged only at threshold {@link Level#DEBUG} (or lower)
      */
     void log(Level level, String message, Throwable error) {
         if (!isLoggable(level)) {
@@ -60,7 +65,7 @@ public final class AgentLog {
                 l = System.getLogger(NAME);
                 logger = l;
             }
-            if (error == null) {
+            if (error == null || !isLoggable(Level.DEBUG)) {
                 l.log(level, message);
             } else {
                 l.log(level, message, error);
@@ -75,7 +80,7 @@ public final class AgentLog {
      *
      * @param key what the warning is about, for example a class and its loader
      * @param message the message
-     * @param error the cause, or null
+     * @param error the cause, or null; as for {@link #log}
      */
     void warnOnce(String key, String message, Throwable error) {
         if (isLoggable(Level.WARNING) && logged.add(key)) {
@@ -99,5 +104,31 @@ public final class AgentLog {
             loaderName += "@" + Integer.toHexString(System.identityHashCode(loader));
         }
         return className.replace('/', '.') + " (loader " + loaderName + ")";
+    }
+
+    /**
+     * Why something failed, in one line for a log message. A method or class that grew past the class file's
+     * limits with probes is named with its size; any other error gives its message (an
+     * {@link IllegalArgumentException}'s message alone: it is Lowimpact's own, naming what is wrong), else its
+     * class and message.
+     *
+     * @param error what was thrown
+     * @return for example {@code method huge(I)I would have 77004 bytes of code with probes (at most 65535)}
+     */
+    static String reason(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof MethodTooLargeException) {
+                MethodTooLargeException e = (MethodTooLargeException) t;
+                return "method " + e.getMethodName() + e.getDescriptor() + " would have " + e.getCodeSize()
+                        + " bytes of code with probes (at most 65535)";
+            }
+            if (t instanceof ClassTooLargeException) {
+                return "its constant pool would have " + ((ClassTooLargeException) t).getConstantPoolCount()
+                        + " entries with probes (at most 65535)";
+            }
+        }
+        String message = error.getMessage();
+        String text = error instanceof IllegalArgumentException && message != null ? message : error.toString();
+        return text.strip().replaceAll("\\s*\\R\\s*", " ");
     }
 }

@@ -31,7 +31,8 @@ public final class AgentMain {
      *
      * @param options the option string, null or empty for the defaults
      * @param instrumentation the JVM's instrumentation
-     * @throws IllegalArgumentException if an option is unknown or invalid
+     * @throws IllegalArgumentException if an option is unknown or invalid, or the {@code dump=} directory cannot
+     *         be created
      * @throws IllegalStateException if the JVM cannot retransform classes, or Lowimpact's runtime classes were
      *         already loaded by a class loader other than the bootstrap loader
      */
@@ -48,11 +49,14 @@ public final class AgentMain {
             throw new IllegalStateException("the JVM cannot retransform classes for the monitoring agent:"
                     + " its manifest must say Can-Retransform-Classes: true");
         }
+        ClassDump dump = ClassDump.into(parsed.dump(), log); // may refuse the option: before any wiring
         ClassFilter filter = ClassFilter.of(parsed);
         Engine engine = new Engine(Control.INSTANCE, filter::accepts, parsed.probes().mask());
         CoreRuntime.setBytecodeUnits(engine::unitOf);
+        engine.onMethodSkipped((className, method, reason) -> log.warnOnce(className + "." + method,
+                "method " + className.replace('/', '.') + "." + method + " runs without probes: " + reason, null));
         Control.INSTANCE.setInstrumentedClasses(type -> filter.accepts(type.getName()));
-        instrumentation.addTransformer(new AgentTransformer(filter, engine::transform, log), true);
+        instrumentation.addTransformer(new AgentTransformer(filter, engine::transform, log, dump), true);
         Retransformer retransformer = new Retransformer(instrumentation, filter, engine::needsRetransform, log);
         Control.INSTANCE.addDemandListener(retransformer::demandChanged);
         running = parsed;

@@ -4,6 +4,8 @@ import io.lowimpact.monitoring.Event;
 import io.lowimpact.monitoring.EventSet;
 
 import java.lang.System.Logger.Level;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -25,6 +27,9 @@ import java.util.StringJoiner;
  * <li>{@code probes=EVENT+EVENT...}: probe kinds to put into every included class at load time even while no
  *     tool needs them, so that tools enabling those events later see running frames react at once (S12). Event
  *     names as in {@link Event}, case-insensitive; {@code BRANCH} stands for both branch events.</li>
+ * <li>{@code dump=DIR}: write each class the agent instruments, as loaded, to {@code DIR/<internal name>.class},
+ *     and the bytes it was given beside it as {@code DIR/<internal name>.original.class} (see {@link ClassDump}).
+ *     A relative path is resolved against the working directory.</li>
  * </ul>
  * Glob syntax: see {@link ClassFilter}. Keys are case-sensitive; blanks around keys and values are ignored;
  * empty pairs ({@code a=b,,c=d}) are skipped.
@@ -34,24 +39,27 @@ import java.util.StringJoiner;
 public final class AgentOptions {
 
     /** The keys this version knows, in the order the error message lists them. */
-    static final List<String> KEYS = List.of("include", "exclude", "log", "probes");
+    static final List<String> KEYS = List.of("include", "exclude", "log", "probes", "dump");
 
     /** Events that only the injection API fires: no bytecode probe exists for them. */
     private static final EventSet INJECTION_ONLY = EventSet.of(Event.METHOD_RESUME, Event.METHOD_YIELD,
             Event.STOP_ITERATION, Event.METHOD_THROW);
 
-    private static final AgentOptions DEFAULTS = new AgentOptions(List.of(), List.of(), Level.WARNING, EventSet.NONE);
+    private static final AgentOptions DEFAULTS = new AgentOptions(List.of(), List.of(), Level.WARNING, EventSet.NONE,
+            null);
 
     private final List<String> includes;
     private final List<String> excludes;
     private final Level logLevel;
     private final EventSet probes;
+    private final Path dump;
 
-    private AgentOptions(List<String> includes, List<String> excludes, Level logLevel, EventSet probes) {
+    private AgentOptions(List<String> includes, List<String> excludes, Level logLevel, EventSet probes, Path dump) {
         this.includes = List.copyOf(includes);
         this.excludes = List.copyOf(excludes);
         this.logLevel = logLevel;
         this.probes = probes;
+        this.dump = dump;
     }
 
     /** @return the options used when none are given */
@@ -75,6 +83,7 @@ public final class AgentOptions {
         List<String> excludes = DEFAULTS.excludes;
         Level logLevel = DEFAULTS.logLevel;
         EventSet probes = DEFAULTS.probes;
+        Path dump = DEFAULTS.dump;
         Set<String> seen = new LinkedHashSet<>();
         for (String pair : text.split(",", -1)) {
             if (pair.isBlank()) {
@@ -103,12 +112,15 @@ public final class AgentOptions {
                 case "log":
                     logLevel = logLevel(value);
                     break;
-                default:
+                case "probes":
                     probes = probes(value);
+                    break;
+                default:
+                    dump = dumpDirectory(value);
                     break;
             }
         }
-        return new AgentOptions(includes, excludes, logLevel, probes);
+        return new AgentOptions(includes, excludes, logLevel, probes, dump);
     }
 
     private static List<String> globs(String key, String value) {
@@ -158,6 +170,15 @@ public final class AgentOptions {
         return set;
     }
 
+    private static Path dumpDirectory(String value) {
+        try {
+            return Path.of(value);
+        } catch (InvalidPathException e) {
+            throw new IllegalArgumentException("invalid value '" + value + "' of agent option 'dump'"
+                    + " (must be a directory path: " + e.getReason() + ")", e);
+        }
+    }
+
     private static Event<?> eventNamed(String name, String value) {
         for (Event<?> e : Event.values()) {
             if (e.name().equals(name)) {
@@ -188,6 +209,11 @@ public final class AgentOptions {
         return probes;
     }
 
+    /** @return the directory that instrumented classes are written to, as given; null (the default) for none */
+    public Path dump() {
+        return dump;
+    }
+
     /** @return the options in the syntax {@link #parse} reads; keys left at their default are omitted, except log */
     @Override
     public String toString() {
@@ -205,6 +231,9 @@ public final class AgentOptions {
                 names.add(e.name());
             }
             j.add(names.toString());
+        }
+        if (dump != null) {
+            j.add("dump=" + dump);
         }
         return j.toString();
     }

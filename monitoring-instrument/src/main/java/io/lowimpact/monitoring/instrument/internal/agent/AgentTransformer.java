@@ -8,8 +8,9 @@ import java.util.Objects;
  * The agent's {@link ClassFileTransformer}, registered retransform-capable: at load time and on every
  * retransformation it hands the class's original bytes to the {@link Rewriter} (the engine), unless the
  * {@link ClassFilter} rejects the class, which costs a few character compares for Lowimpact's own and the JDK's
- * classes. Whatever the rewriter throws is caught here and logged once per class (the JVM would swallow it
- * silently), and the class loads unchanged (S41).
+ * classes. Whatever the rewriter throws is caught here and logged once per class, in one line naming the class,
+ * the method where known and the reason (the JVM would swallow it silently), and the class loads unchanged (S41).
+ * With the agent option {@code dump=}, the {@link ClassDump} keeps each decision on disk.
  *
  * <p>Thread-safe if the rewriter is.
  */
@@ -30,16 +31,30 @@ public final class AgentTransformer implements ClassFileTransformer {
     private final ClassFilter filter;
     private final Rewriter rewriter;
     private final AgentLog log;
+    private final ClassDump dump;
 
     /**
+     * A transformer that dumps nothing.
+     *
      * @param filter the classes to hand to the rewriter
      * @param rewriter decides their bytes
      * @param log where failures go
      */
     public AgentTransformer(ClassFilter filter, Rewriter rewriter, AgentLog log) {
+        this(filter, rewriter, log, ClassDump.NONE);
+    }
+
+    /**
+     * @param filter the classes to hand to the rewriter
+     * @param rewriter decides their bytes
+     * @param log where failures go
+     * @param dump where each decision is written ({@link ClassDump#NONE} for nowhere)
+     */
+    AgentTransformer(ClassFilter filter, Rewriter rewriter, AgentLog log, ClassDump dump) {
         this.filter = Objects.requireNonNull(filter, "filter must not be null");
         this.rewriter = Objects.requireNonNull(rewriter, "rewriter must not be null");
         this.log = Objects.requireNonNull(log, "log must not be null");
+        this.dump = Objects.requireNonNull(dump, "dump must not be null");
     }
 
     /**
@@ -53,20 +68,25 @@ public final class AgentTransformer implements ClassFileTransformer {
         if (!filter.accepts(className)) {
             return null;
         }
+        byte[] result;
         try {
-            return rewriter.rewrite(loader, className, classfileBuffer);
+            result = rewriter.rewrite(loader, className, classfileBuffer);
         } catch (Throwable t) {
             failed(loader, className, t);
+            dump.failed(className, classfileBuffer);
             return null;
         }
+        dump.decided(className, classfileBuffer, result, classBeingRedefined != null);
+        return result;
     }
 
     private void failed(ClassLoader loader, String className, Throwable t) {
         try {
             String what = AgentLog.describe(className, loader);
-            log.warnOnce(what, "cannot instrument " + what + "; it runs unchanged", t);
+            log.warnOnce(what, "cannot instrument " + what + ": " + AgentLog.reason(t) + "; it runs unchanged", t);
         } catch (Throwable ignored) {
-            // describe() calls the loader's getName(); nothing may escape a transformer.
+            // describe() calls the loader's getName(), reason() the error's getMessage(); nothing may escape a
+            // transformer.
         }
     }
 }

@@ -1,6 +1,6 @@
 package io.lowimpact.monitoring.instrument.internal.agent;
 
-import io.lowimpact.monitoring.instrument.internal.JdkClasses;
+import io.lowimpact.monitoring.core.internal.JdkPackages;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -30,7 +30,7 @@ public final class ClassFilter {
     static final String OWN = "io.lowimpact.monitoring.";
 
     /** The JDK's packages, excluded unless an include glob names them. */
-    static final List<String> DEFAULT_ROOTS = JdkClasses.ROOTS;
+    static final List<String> DEFAULT_ROOTS = JdkPackages.ROOTS;
 
     private final Glob[] includes;
     private final Glob[] excludes;
@@ -87,11 +87,11 @@ public final class ClassFilter {
      * @return the entry of {@link #DEFAULT_ROOTS} it lies in, or null
      */
     static String defaultRoot(String name) {
-        return JdkClasses.root(name);
+        return JdkPackages.root(name);
     }
 
     private static boolean startsWith(String name, String dottedPrefix) {
-        return JdkClasses.startsWith(name, dottedPrefix);
+        return JdkPackages.startsWith(name, dottedPrefix);
     }
 
     @Override

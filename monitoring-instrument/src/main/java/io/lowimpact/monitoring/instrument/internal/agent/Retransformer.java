@@ -79,7 +79,7 @@ public final class Retransformer {
                 covered = Math.max(covered, start);
             } while (again);
         } catch (Throwable t) {
-            log.log(Level.WARNING, "retransforming classes failed", t);
+            log.log(Level.WARNING, "retransforming classes failed: " + AgentLog.reason(t), t);
         } finally {
             lock.unlock();
         }
@@ -111,7 +111,8 @@ public final class Retransformer {
             return outOfDate.test(c);
         } catch (Throwable t) {
             String what = AgentLog.describe(c.getName(), c.getClassLoader());
-            log.warnOnce("check " + what, "cannot tell whether " + what + " needs retransforming; skipping it", t);
+            log.warnOnce("check " + what, "cannot tell whether " + what + " needs retransforming: "
+                    + AgentLog.reason(t) + "; skipping it", t);
             return false;
         }
     }
@@ -132,7 +133,8 @@ public final class Retransformer {
                     done++;
                 } catch (Throwable t) {
                     String what = AgentLog.describe(c.getName(), c.getClassLoader());
-                    log.warnOnce("retransform " + what, "cannot retransform " + what + "; it keeps its current code", t);
+                    log.warnOnce("retransform " + what, "cannot retransform " + what + ": " + AgentLog.reason(t)
+                            + "; it keeps its current code", t);
                 }
             }
             return done;

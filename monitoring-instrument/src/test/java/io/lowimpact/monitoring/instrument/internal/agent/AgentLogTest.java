@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.objectweb.asm.ClassTooLargeException;
+import org.objectweb.asm.MethodTooLargeException;
+
 import java.lang.System.Logger.Level;
 import java.util.List;
 
@@ -55,6 +58,40 @@ class AgentLogTest {
             }
         });
         log.log(Level.WARNING, "x", new RuntimeException());
+    }
+
+    @Test
+    void stackTracesGoWithWarningsAtDebugOnly() {
+        RuntimeException error = new RuntimeException("x");
+        logger.log(Level.WARNING).log(Level.WARNING, "at warn", error);
+        logger.log(Level.INFO).warnOnce("k", "at info", error);
+        logger.log(Level.DEBUG).log(Level.WARNING, "at debug", error);
+        assertEquals("[WARNING at warn, WARNING at info, WARNING at debug / java.lang.RuntimeException: x]",
+                logger.entries.toString());
+    }
+
+    @Test
+    void reasonNamesTheMethodOrClassThatGrewTooLarge() {
+        assertEquals("method huge(I)I would have 70000 bytes of code with probes (at most 65535)",
+                AgentLog.reason(new MethodTooLargeException("a/B", "huge", "(I)I", 70000)));
+        assertEquals("method <init>()V would have 65536 bytes of code with probes (at most 65535)",
+                AgentLog.reason(new IllegalStateException("wrapped",
+                        new MethodTooLargeException("a/B", "<init>", "()V", 65536))));
+        assertEquals("its constant pool would have 65536 entries with probes (at most 65535)",
+                AgentLog.reason(new ClassTooLargeException("a/B", 65536)));
+    }
+
+    @Test
+    void reasonIsOneLine() {
+        assertEquals("class file version 50 of Old cannot hold invokedynamic probes (needs 51 or later)",
+                AgentLog.reason(new IllegalArgumentException("class file version 50 of Old cannot hold invokedynamic"
+                        + " probes (needs 51 or later)")));
+        assertEquals("java.lang.IllegalStateException: no original offset for L1", AgentLog.reason(
+                new IllegalStateException("no original offset for L1")));
+        assertEquals("java.lang.StackOverflowError", AgentLog.reason(new StackOverflowError()));
+        assertEquals("java.lang.IllegalArgumentException", AgentLog.reason(new IllegalArgumentException()));
+        assertEquals("first line second line",
+                AgentLog.reason(new IllegalArgumentException("first line\r\n  second line\n")));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.lowimpact.monitoring.instrument.internal.agent;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -8,6 +9,7 @@ import io.lowimpact.monitoring.Event;
 import io.lowimpact.monitoring.EventSet;
 
 import java.lang.System.Logger.Level;
+import java.nio.file.Path;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -24,17 +26,32 @@ class AgentOptionsTest {
         assertEquals(List.of(), d.excludes());
         assertEquals(Level.WARNING, d.logLevel());
         assertEquals(EventSet.NONE, d.probes());
+        assertNull(d.dump());
         assertEquals("log=warn", d.toString());
     }
 
     @Test
     void s38_parsesEveryKey() {
         AgentOptions o = AgentOptions.parse("include=com.acme.*:org.foo.**,exclude=com.acme.Gen*;com.acme.?x,"
-                + "log=debug,probes=LINE+branch");
+                + "log=debug,probes=LINE+branch,dump=target/dump");
         assertEquals(List.of("com.acme.*", "org.foo.**"), o.includes());
         assertEquals(List.of("com.acme.Gen*", "com.acme.?x"), o.excludes());
         assertEquals(Level.DEBUG, o.logLevel());
         assertEquals(EventSet.of(Event.LINE, Event.BRANCH_LEFT, Event.BRANCH_RIGHT), o.probes());
+        assertEquals(Path.of("target/dump"), o.dump());
+    }
+
+    @Test
+    void s38_dumpTakesAPath() {
+        assertEquals(Path.of("/tmp/classes dumped"), AgentOptions.parse("dump= /tmp/classes dumped ").dump());
+        assertEquals("log=warn,dump=d", AgentOptions.parse("dump=d").toString());
+        assertEquals("agent option 'dump' needs a value (dump=...)",
+                assertThrows(IllegalArgumentException.class, () -> AgentOptions.parse("dump=")).getMessage());
+        assertEquals("agent option 'dump' is given twice",
+                assertThrows(IllegalArgumentException.class, () -> AgentOptions.parse("dump=a,dump=b")).getMessage());
+        assertEquals("invalid value 'a\0b' of agent option 'dump' (must be a directory path: Nul character not"
+                + " allowed)", assertThrows(IllegalArgumentException.class,
+                        () -> AgentOptions.parse("dump=a\0b")).getMessage());
     }
 
     @Test
@@ -54,7 +71,7 @@ class AgentOptionsTest {
 
     @Test
     void s38_toStringParsesBackToTheSameOptions() {
-        String text = "include=com.acme.**,exclude=com.acme.gen.*,log=off,probes=METHOD_START+LINE";
+        String text = "include=com.acme.**,exclude=com.acme.gen.*,log=off,probes=METHOD_START+LINE,dump=out/classes";
         AgentOptions o = AgentOptions.parse(text);
         assertEquals(text, o.toString());
         assertEquals(o.toString(), AgentOptions.parse(o.toString()).toString());
@@ -64,7 +81,7 @@ class AgentOptionsTest {
     void s38_unknownOptionIsNamed() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> AgentOptions.parse("log=info,includes=com.acme.*"));
-        assertEquals("unknown agent option 'includes' (known: include, exclude, log, probes)", e.getMessage());
+        assertEquals("unknown agent option 'includes' (known: include, exclude, log, probes, dump)", e.getMessage());
     }
 
     @Test

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import org.objectweb.asm.MethodTooLargeException;
+
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.List;
@@ -72,10 +74,24 @@ class AgentTransformerTest {
         assertEquals(2, logger.entries.size(), logger.entries::toString);
         RecordingLogger.Entry first = logger.entries.get(0);
         assertEquals(Level.WARNING, first.level);
-        assertEquals("cannot instrument com.acme.Foo (loader bootstrap); it runs unchanged", first.message);
-        assertSame(boom, first.error);
-        assertEquals("cannot instrument com.acme.Bar (loader bootstrap); it runs unchanged",
-                logger.entries.get(1).message);
+        assertEquals("cannot instrument com.acme.Foo (loader bootstrap): java.lang.IllegalStateException: method too"
+                + " large; it runs unchanged", first.message);
+        assertNull(first.error); // no stack trace below log=debug
+        assertEquals("cannot instrument com.acme.Bar (loader bootstrap): java.lang.IllegalStateException: method too"
+                + " large; it runs unchanged", logger.entries.get(1).message);
+    }
+
+    @Test
+    void s41_theReasonNamesTheMethodAndTheStackTraceComesAtDebugOnly() throws Exception {
+        MethodTooLargeException tooLarge = new MethodTooLargeException("com/acme/Big", "huge", "(I)I", 77004);
+        AgentTransformer t = transformer("log=debug", (l, name, bytes) -> {
+            throw tooLarge;
+        });
+        assertNull(t.transform(null, "com/acme/Big", null, null, ORIGINAL));
+        assertEquals(1, logger.entries.size(), logger.entries::toString);
+        assertEquals("cannot instrument com.acme.Big (loader bootstrap): method huge(I)I would have 77004 bytes of"
+                + " code with probes (at most 65535); it runs unchanged", logger.entries.get(0).message);
+        assertSame(tooLarge, logger.entries.get(0).error);
     }
 
     @Test
@@ -127,5 +143,7 @@ class AgentTransformerTest {
                 () -> new AgentTransformer(f, null, log)).getMessage());
         assertEquals("log must not be null", assertThrows(NullPointerException.class,
                 () -> new AgentTransformer(f, this::record, null)).getMessage());
+        assertEquals("dump must not be null", assertThrows(NullPointerException.class,
+                () -> new AgentTransformer(f, this::record, log, null)).getMessage());
     }
 }

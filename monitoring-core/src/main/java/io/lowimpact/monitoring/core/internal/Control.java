@@ -6,19 +6,16 @@ import io.lowimpact.monitoring.Event;
 import io.lowimpact.monitoring.EventSet;
 
 import java.lang.invoke.CallSite;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Predicate;
 
 /**
- * Owns all mutable monitoring state and serialises every change behind one lock: tool claims, callbacks, event
- * sets, DISABLE marks and restarts. After each change it recomputes the masks of the affected sites only:
- * a global change touches the sites of the changed events, a local change the sites of one unit, a restart
- * the sites that tool disabled. No user code runs under the lock.
+ * Owns all mutable monitoring state and serialises every change behind one lock: tool claims, callbacks and event
+ * sets here; the sites and their masks in the {@link SiteRegistry} (following the {@link MaskRule}); DISABLE marks
+ * and restart in {@link Marks}; what classes need in {@link Demand}. After each change only the affected sites are
+ * recomputed. No user code runs under the lock.
  */
 public final class Control {
 
@@ -32,26 +29,27 @@ public final class Control {
     private final ToolState[] tools = new ToolState[SLOTS];
     private final Dispatcher dispatcher;
     private final Units units = new Units();
-    private final List<Runnable> demandListeners = new CopyOnWriteArrayList<>();
-    /** Sites of the injection API by event ordinal; bytecode sites are found through {@link #probeClasses}. */
-    private final List<List<Site>> sitesByEvent = new ArrayList<>(Event.COUNT);
-    /** Instrumented classes by id; replaced whole under the lock, read without it by {@link Bootstrap}. */
-    private volatile ProbeClass[] probeClasses = new ProbeClass[0];
-    private final ProbeClass.SlotMask wanted = this::wantedMask;
+    private final SiteRegistry sites;
+    private final Marks marks;
+    private final Demand demand;
 
     private Control() {
         for (int i = 0; i < SLOTS; i++) {
             tools[i] = new ToolState(i);
         }
-        for (int e = 0; e < Event.COUNT; e++) {
-            sitesByEvent.add(new ArrayList<>());
-        }
         dispatcher = new Dispatcher(this, tools);
+        sites = new SiteRegistry(tools, dispatcher);
+        marks = new Marks(sites);
+        demand = new Demand(tools);
     }
 
     /** @return the unit registry */
     public Units units() {
         return units;
+    }
+
+    Dispatcher dispatcher() {
+        return dispatcher;
     }
 
     // ---- tools -------------------------------------------------------------------------------------------
@@ -109,7 +107,7 @@ public final class Control {
         } finally {
             lock.unlock();
         }
-        demandChanged();
+        demand.changed();
     }
 
     void free(int id, ToolHandle handle) {
@@ -127,7 +125,7 @@ public final class Control {
         } finally {
             lock.unlock();
         }
-        demandChanged();
+        demand.changed();
     }
 
     private void clearLocked(ToolState tool) {
@@ -138,14 +136,10 @@ public final class Control {
             unit.local[tool.id] = 0;
         }
         tool.localUnits.clear();
-        int bit = 1 << tool.id;
-        for (Site site : tool.disabled) {
-            site.disabled &= ~bit;
-        }
-        tool.disabled.clear();
+        marks.forget(tool);
         for (int e = 0; e < Event.COUNT; e++) {
             if (old[e] != null) {
-                refreshCallbacks(e);
+                refreshCallbacks(e); // every site where the tool had a bit: it had a callback there
             }
         }
     }
@@ -175,6 +169,16 @@ public final class Control {
         }
     }
 
+    /** After a callback of the event changed: publishes the event's callbacks, then recomputes its masks. */
+    private void refreshCallbacks(int eventOrdinal) {
+        Object[] callbacks = new Object[SLOTS];
+        for (ToolState tool : tools) {
+            callbacks[tool.id] = tool.inUse ? tool.callbacks[eventOrdinal] : null;
+        }
+        dispatcher.setCallbacks(eventOrdinal, callbacks); // before the masks, so a tool in a mask finds its callback
+        sites.refreshEvent(Event.ofOrdinal(eventOrdinal));
+    }
+
     void setEvents(int id, ToolHandle handle, EventSet events) {
         int mask = events.mask() & ~EventSet.ANCILLARY.mask();
         lock.lock();
@@ -186,17 +190,18 @@ public final class Control {
             }
             tool.globalMask = mask;
             for (int e = 0; e < Event.COUNT; e++) {
-                if ((Events.controlBit(Event.ofOrdinal(e)) & changed) != 0) {
-                    refreshEvent(e);
+                Event<?> event = Event.ofOrdinal(e);
+                if ((Events.controlBit(event) & changed) != 0) {
+                    sites.refreshEvent(event);
                 }
             }
             if ((changed & ~mask) != 0) {
-                dropStaleMarks(tool);
+                marks.dropStale(tool);
             }
         } finally {
             lock.unlock();
         }
-        demandChanged();
+        demand.changed();
     }
 
     EventSet getEvents(int id, ToolHandle handle) {
@@ -224,27 +229,14 @@ public final class Control {
             } else {
                 tool.localUnits.add(unit);
             }
-            for (Site site : unit.sites()) {
-                if ((site.controlBit & changed) != 0) {
-                    refreshSite(site);
-                }
-            }
-            ProbeClass probeClass = unit.probeClass();
-            if (probeClass != null) {
-                for (int e = 0; e < Event.COUNT; e++) {
-                    Event<?> event = Event.ofOrdinal(e);
-                    if ((Events.controlBit(event) & changed) != 0) {
-                        probeClass.refreshRange(unit.indexInClass(), event, wanted, this);
-                    }
-                }
-            }
+            sites.refreshUnit(unit, changed);
             if ((changed & ~mask) != 0) {
-                dropStaleMarks(tool);
+                marks.dropStale(tool);
             }
         } finally {
             lock.unlock();
         }
-        demandChanged();
+        demand.changed();
     }
 
     EventSet getLocalEvents(int id, ToolHandle handle, Unit unit) {
@@ -272,12 +264,7 @@ public final class Control {
                 tool.setCallback(site.eventOrdinal, null);
                 refreshCallbacks(site.eventOrdinal);
             } else {
-                int bit = 1 << tool.id;
-                if ((site.disabled & bit) == 0 && wantedBy(tool, site.unit, site.event)) {
-                    site.disabled |= bit;
-                    tool.disabled.add(site);
-                    refreshSite(site);
-                }
+                marks.disable(site, tool);
             }
         } finally {
             lock.unlock();
@@ -293,7 +280,7 @@ public final class Control {
         try {
             ToolState tool = liveOrNull(id, handle);
             if (tool != null) {
-                restartLocked(tool);
+                marks.restart(tool);
             }
         } finally {
             lock.unlock();
@@ -304,126 +291,22 @@ public final class Control {
         lock.lock();
         try {
             for (ToolState tool : tools) {
-                restartLocked(tool);
+                marks.restart(tool);
             }
         } finally {
             lock.unlock();
         }
-    }
-
-    private void restartLocked(ToolState tool) {
-        int bit = 1 << tool.id;
-        List<Site> disabled = tool.disabled;
-        for (int i = 0, n = disabled.size(); i < n; i++) {
-            Site site = disabled.get(i);
-            if ((site.disabled & bit) != 0) {
-                site.disabled &= ~bit;
-                refreshSite(site);
-            }
-        }
-        disabled.clear();
-    }
-
-    /** Drops the tool's marks on sites where it no longer wants the event (S31), and compacts its list. */
-    private void dropStaleMarks(ToolState tool) {
-        int bit = 1 << tool.id;
-        List<Site> kept = new ArrayList<>();
-        for (Site site : tool.disabled) {
-            if ((site.disabled & bit) == 0) {
-                continue;
-            }
-            if ((effectiveMask(tool, site.unit) & site.controlBit) == 0) {
-                site.disabled &= ~bit;
-                refreshSite(site);
-            } else {
-                kept.add(site);
-            }
-        }
-        tool.disabled.clear();
-        tool.disabled.addAll(kept);
     }
 
     // ---- sites -------------------------------------------------------------------------------------------
 
-    /** The site for a location, made on first request. Arguments are already validated. */
+    /** The injection API's site for a location, made on first request. Arguments are already validated. */
     Site site(Unit unit, Event<?> event, int offset, int to, int line, CallTarget target) {
-        SiteKey key = new SiteKey(event.ordinal(), offset, to);
         lock.lock();
         try {
-            Site site = unit.site(key);
-            if (site != null) {
-                if (!Objects.equals(site.target, target)) {
-                    throw new IllegalArgumentException("a " + event.name() + " probe at offset " + offset
-                            + " of code unit " + unit + " already has target " + site.target);
-                }
-                return site;
-            }
-            site = new Site(dispatcher, unit, event, offset, to, line, target);
-            unit.addSite(key, site);
-            sitesByEvent.get(event.ordinal()).add(site);
-            refreshSite(site);
-            return site;
+            return sites.injected(unit, event, offset, to, line, target);
         } finally {
             lock.unlock();
-        }
-    }
-
-    /**
-     * Sets which classes the agent instruments, for deciding at run time whether a virtual call goes to code
-     * that is not instrumented (EXTERNAL_RETURN, EXTERNAL_RAISE).
-     *
-     * @param instrumented whether a class is instrumented
-     */
-    public void setInstrumentedClasses(Predicate<Class<?>> instrumented) {
-        Externals.setInstrumented(instrumented);
-    }
-
-    // ---- demand: which probe kinds classes need -----------------------------------------------------------
-
-    /**
-     * Adds a listener told (without the lock held) after any change that may change the probe kinds that
-     * classes need: global or local events of any tool, or a tool cleared or freed.
-     *
-     * @param listener the listener
-     */
-    public void addDemandListener(Runnable listener) {
-        demandListeners.add(listener);
-    }
-
-    /** @return the union of every tool's global events: probe kinds every class needs */
-    public int globalDemand() {
-        lock.lock();
-        try {
-            int any = 0;
-            for (ToolState tool : tools) {
-                any |= tool.inUse ? tool.globalMask : 0;
-            }
-            return any;
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    /**
-     * @param unit a unit
-     * @return the union of the tools' local events for it
-     */
-    public int localDemand(Unit unit) {
-        lock.lock();
-        try {
-            return unit.localDemand();
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    private void demandChanged() {
-        for (Runnable listener : demandListeners) {
-            try {
-                listener.run();
-            } catch (RuntimeException e) {
-                System.getLogger("io.lowimpact.monitoring").log(System.Logger.Level.WARNING, "demand listener failed", e);
-            }
         }
     }
 
@@ -436,12 +319,6 @@ public final class Control {
         }
     }
 
-    Dispatcher dispatcher() {
-        return dispatcher;
-    }
-
-    // ---- bytecode probes ---------------------------------------------------------------------------------
-
     /**
      * Registers an instrumented class: the units of its methods, in the order the instrumenter indexes them.
      *
@@ -451,15 +328,7 @@ public final class Control {
     public ProbeClass registerClass(List<Unit> classUnits) {
         lock.lock();
         try {
-            ProbeClass[] table = probeClasses;
-            ProbeClass probeClass = new ProbeClass(table.length, classUnits);
-            for (int i = 0; i < classUnits.size(); i++) {
-                classUnits.get(i).placeIn(probeClass, i);
-            }
-            ProbeClass[] grown = java.util.Arrays.copyOf(table, table.length + 1);
-            grown[table.length] = probeClass;
-            probeClasses = grown;
-            return probeClass;
+            return sites.register(classUnits);
         } finally {
             lock.unlock();
         }
@@ -493,76 +362,69 @@ public final class Control {
     public void publishSlots(ProbeClass probeClass) {
         lock.lock();
         try {
-            probeClass.publish(wanted);
+            sites.publish(probeClass);
         } finally {
             lock.unlock();
         }
     }
 
-    /** The class of an id that probes pass; null if none. */
+    /** The class of an id that probes pass; null if none. No lock. */
     ProbeClass probeClass(int id) {
-        ProbeClass[] table = probeClasses;
-        return id >= 0 && id < table.length ? table[id] : null;
+        return sites.probeClass(id);
     }
 
     /** The site of a bytecode slot, made when it first fires. */
     Site bytecodeSite(ProbeClass probeClass, int slot) {
         lock.lock();
         try {
-            return probeClass.siteLocked(slot, this);
+            return sites.bytecodeSite(probeClass, slot);
         } finally {
             lock.unlock();
         }
     }
 
-    private static int effectiveMask(ToolState tool, Unit unit) {
-        return tool.globalMask | unit.local[tool.id];
+    /**
+     * Sets which classes the agent instruments, for deciding at run time whether a virtual call goes to code
+     * that is not instrumented (EXTERNAL_RETURN, EXTERNAL_RAISE).
+     *
+     * @param instrumented whether a class is instrumented
+     */
+    public void setInstrumentedClasses(Predicate<Class<?>> instrumented) {
+        Externals.setInstrumented(instrumented);
+    }
+
+    // ---- demand: which probe kinds classes need -----------------------------------------------------------
+
+    /**
+     * Adds a listener told (without the lock held) after any change that may change the probe kinds that
+     * classes need: global or local events of any tool, or a tool cleared or freed.
+     *
+     * @param listener the listener
+     */
+    public void addDemandListener(Runnable listener) {
+        demand.addListener(listener);
+    }
+
+    /** @return the union of every tool's global events: probe kinds every class needs */
+    public int globalDemand() {
+        lock.lock();
+        try {
+            return demand.global();
+        } finally {
+            lock.unlock();
+        }
     }
 
     /**
-     * The mask rule: a tool receives an event at a location when it is in use, the event (for the ancillary events,
-     * CALL) is in its global set or in its local set for the location's unit, it has a callback for the event, and
-     * it has not DISABLEd that location.
+     * @param unit a unit
+     * @return the union of the tools' local events for it
      */
-    private static boolean wantedBy(ToolState tool, Unit unit, Event<?> event) {
-        return tool.inUse && (effectiveMask(tool, unit) & Events.controlBit(event)) != 0
-                && tool.callbacks[event.ordinal()] != null;
-    }
-
-    /** The tools that want {@code event} in {@code unit}, before DISABLE marks; caller holds the lock. */
-    private int wantedMask(Unit unit, Event<?> event) {
-        int mask = 0;
-        for (ToolState tool : tools) {
-            if (wantedBy(tool, unit, event)) {
-                mask |= 1 << tool.id;
-            }
+    public int localDemand(Unit unit) {
+        lock.lock();
+        try {
+            return unit.localDemand();
+        } finally {
+            lock.unlock();
         }
-        return mask;
-    }
-
-    private void refreshEvent(int eventOrdinal) {
-        List<Site> sites = sitesByEvent.get(eventOrdinal);
-        for (int i = 0, n = sites.size(); i < n; i++) {
-            refreshSite(sites.get(i));
-        }
-        Event<?> event = Event.ofOrdinal(eventOrdinal);
-        for (ProbeClass probeClass : probeClasses) {
-            probeClass.refresh(event, wanted, this);
-        }
-    }
-
-    /** Recomputes one site's mask from the tools' state; caller holds the lock. */
-    void refreshSite(Site site) {
-        site.setMaskLocked(wantedMask(site.unit, site.event) & ~site.disabled);
-    }
-
-    /** After a callback of the event changed: publishes the event's callbacks, then recomputes its masks. */
-    private void refreshCallbacks(int eventOrdinal) {
-        Object[] callbacks = new Object[SLOTS];
-        for (ToolState tool : tools) {
-            callbacks[tool.id] = tool.inUse ? tool.callbacks[eventOrdinal] : null;
-        }
-        dispatcher.setCallbacks(eventOrdinal, callbacks); // before the masks, so a tool in a mask finds its callback
-        refreshEvent(eventOrdinal);
     }
 }

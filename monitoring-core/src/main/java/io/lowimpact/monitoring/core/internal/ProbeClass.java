@@ -31,9 +31,9 @@ public final class ProbeClass {
 
     final int id;
     final List<Unit> units;
-    /** First slot of each (event, unit index); -1 while not allocated. */
+    /** First slot of each (event, unit index), -1 while not allocated; a row is made when its event first is. */
     private final int[][] bases = new int[Event.COUNT][];
-    /** Number of slots of each (event, unit index). */
+    /** Number of slots of each (event, unit index); rows as in {@link #bases}. */
     private final int[][] lengths = new int[Event.COUNT][];
     /** Per slot: event, unit index, offset and {@code to + 1}, packed (see {@link #pack}). */
     private long[] descriptors = new long[0];
@@ -48,11 +48,6 @@ public final class ProbeClass {
     ProbeClass(int id, List<Unit> units) {
         this.id = id;
         this.units = List.copyOf(units);
-        for (int e = 0; e < Event.COUNT; e++) {
-            bases[e] = new int[units.size()];
-            lengths[e] = new int[units.size()];
-            Arrays.fill(bases[e], -1);
-        }
     }
 
     /** @return the id that probes pass to {@link Bootstrap} */
@@ -81,7 +76,13 @@ public final class ProbeClass {
      * @return the first slot; probe {@code i} has slot {@code base + i}
      */
     int allocate(int unitIndex, Event<?> event, int[] offsets, int[] tos) {
-        int base = bases[event.ordinal()][unitIndex];
+        int e = event.ordinal();
+        if (bases[e] == null) {
+            bases[e] = new int[units.size()];
+            lengths[e] = new int[units.size()];
+            Arrays.fill(bases[e], -1);
+        }
+        int base = bases[e][unitIndex];
         if (base >= 0) {
             return base;
         }
@@ -134,17 +135,23 @@ public final class ProbeClass {
     }
 
     /** Recomputes the masks of every slot of {@code event}; caller holds the Control lock. */
-    void refresh(Event<?> event, SlotMask wanted, Control control) {
+    void refresh(Event<?> event, SlotMask wanted, SiteRegistry registry) {
         int[] eventBases = bases[event.ordinal()];
+        if (eventBases == null) {
+            return;
+        }
         for (int u = 0; u < eventBases.length; u++) {
             if (eventBases[u] >= 0) {
-                refreshRange(u, event, wanted, control);
+                refreshRange(u, event, wanted, registry);
             }
         }
     }
 
     /** Recomputes the masks of the slots of one event in one unit; caller holds the Control lock. */
-    void refreshRange(int unitIndex, Event<?> event, SlotMask wanted, Control control) {
+    void refreshRange(int unitIndex, Event<?> event, SlotMask wanted, SiteRegistry registry) {
+        if (bases[event.ordinal()] == null) {
+            return;
+        }
         int base = bases[event.ordinal()][unitIndex];
         if (base < 0 || base >= masks.length) {
             return; // not allocated, or not published yet (publish computes it)
@@ -155,7 +162,7 @@ public final class ProbeClass {
         for (int slot = base; slot < end; slot++) {
             Site site = known[slot];
             if (site != null) {
-                control.refreshSite(site);
+                registry.refresh(site);
             } else {
                 setMask(slot, mask);
             }
@@ -163,7 +170,7 @@ public final class ProbeClass {
     }
 
     /** The site of a slot, made on first request; caller holds the Control lock. */
-    Site siteLocked(int slot, Control control) {
+    Site siteLocked(int slot, SiteRegistry registry) {
         Site site = sites[slot];
         if (site == null) {
             Unit unit = unit(slot);
@@ -171,9 +178,9 @@ public final class ProbeClass {
             int offset = offsetOf(slot);
             int line = event == Event.LINE ? unit.lineAt(offset) : -1;
             CallTarget target = Events.isCall(event) ? unit.callTargetAt(offset) : null;
-            site = new Site(control.dispatcher(), unit, event, offset, toOf(slot), line, target, this, slot);
+            site = new Site(registry.dispatcher(), unit, event, offset, toOf(slot), line, target, this, slot);
             sites[slot] = site;
-            control.refreshSite(site);
+            registry.refresh(site);
         }
         return site;
     }

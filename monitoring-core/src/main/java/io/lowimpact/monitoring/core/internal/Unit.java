@@ -6,7 +6,6 @@ import io.lowimpact.monitoring.CodeUnit;
 import io.lowimpact.monitoring.LineRange;
 import io.lowimpact.monitoring.Position;
 
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -25,11 +24,7 @@ public final class Unit implements CodeUnit {
     private final String descriptor;
     private final List<String> sourceFiles;
     private final int length;
-    private final List<Position> positions;
-    private final List<LineRange> lines;
-    private final List<Branch> branches;
-    private final Map<Integer, Branch> branchByFrom = new HashMap<>();
-    private final Map<Integer, CallTarget> callTargets;
+    private final UnitTables tables;
     private final Object owner;
 
     /** Local event masks by tool id; guarded by the Control lock. */
@@ -62,19 +57,13 @@ public final class Unit implements CodeUnit {
             List<Position> positions, List<LineRange> lines, List<Branch> branches, Map<Integer, CallTarget> callTargets,
             Object owner) {
         this.id = id;
-        this.callTargets = Map.copyOf(callTargets);
         this.owner = owner;
         this.className = className;
         this.methodName = methodName;
         this.descriptor = descriptor;
         this.sourceFiles = List.copyOf(sourceFiles);
         this.length = length;
-        this.positions = List.copyOf(positions);
-        this.lines = List.copyOf(lines != null ? lines : linesOf(positions));
-        this.branches = List.copyOf(branches);
-        for (Branch b : branches) {
-            branchByFrom.put(b.from(), b);
-        }
+        this.tables = new UnitTables(positions, lines, branches, callTargets);
     }
 
     /**
@@ -137,7 +126,7 @@ public final class Unit implements CodeUnit {
     }
 
     CallTarget callTargetAt(int offset) {
-        return callTargets.get(offset);
+        return tables.callTargetAt(offset);
     }
 
     /** @return the tools' local event masks, OR-ed: the local probe kinds this unit needs */
@@ -147,19 +136,6 @@ public final class Unit implements CodeUnit {
             any |= m;
         }
         return any;
-    }
-
-    private static List<LineRange> linesOf(List<Position> positions) {
-        List<LineRange> out = new ArrayList<>();
-        for (Position p : positions) {
-            LineRange last = out.isEmpty() ? null : out.get(out.size() - 1);
-            if (last != null && last.line() == p.line() && last.endOffset() == p.startOffset()) {
-                out.set(out.size() - 1, new LineRange(last.startOffset(), p.endOffset(), p.line()));
-            } else {
-                out.add(new LineRange(p.startOffset(), p.endOffset(), p.line()));
-            }
-        }
-        return out;
     }
 
     @Override
@@ -189,13 +165,7 @@ public final class Unit implements CodeUnit {
 
     @Override
     public int firstLine() {
-        int first = -1;
-        for (LineRange r : lines) {
-            if (r.line() > 0 && (first == -1 || r.line() < first)) {
-                first = r.line();
-            }
-        }
-        return first;
+        return tables.firstLine();
     }
 
     @Override
@@ -210,16 +180,17 @@ public final class Unit implements CodeUnit {
 
     @Override
     public List<LineRange> lines() {
-        return lines;
+        return tables.lines();
     }
 
     @Override
     public List<Position> positions() {
-        return positions;
+        return tables.positions();
     }
 
     @Override
     public Optional<Position> positionAt(int offset) {
+        List<Position> positions = positions();
         int lo = 0;
         int hi = positions.size() - 1;
         while (lo <= hi) {
@@ -238,17 +209,12 @@ public final class Unit implements CodeUnit {
 
     /** The line at an offset, from the line table; -1 when none covers it. */
     int lineAt(int offset) {
-        for (LineRange r : lines) {
-            if (offset >= r.startOffset() && offset < r.endOffset()) {
-                return r.line();
-            }
-        }
-        return -1;
+        return tables.lineAt(offset);
     }
 
     @Override
     public int offsetOf(int sourceIndex, int line, int column) {
-        for (Position p : positions) {
+        for (Position p : positions()) {
             if (p.covers(sourceIndex, line, column)) {
                 return p.startOffset();
             }
@@ -258,11 +224,11 @@ public final class Unit implements CodeUnit {
 
     @Override
     public List<Branch> branches() {
-        return branches;
+        return tables.branches();
     }
 
     Branch branchAt(int from) {
-        return branchByFrom.get(from);
+        return tables.branchFrom(from);
     }
 
     @Override

@@ -37,30 +37,29 @@ final class ClassUnits {
     private int[] applied;
 
     /** One method: its unit and what its probes need. */
-    record MethodUnit(Unit unit, int index, Map<Integer, Integer> linePoints, Set<Integer> reraises) {
+    record MethodUnit(Unit unit, int index, int[] linePoints, int[] reraises) {
     }
 
     ClassUnits(ClassAnalysis analysis, Control control) {
         for (MethodAnalysis method : analysis.methods()) {
             Map<Integer, CallTarget> targets = new HashMap<>();
             for (InvokeSite call : method.calls()) {
-                targets.put(call.offset(), call.target());
+                targets.put(call.offset(), interned(call.target()));
             }
-            Map<Integer, Integer> linePoints = new HashMap<>();
+            // Kept as pairs of ints, not boxed maps: these stay in memory as long as the class does.
+            int[] linePoints = new int[2 * method.linePoints().size()];
+            int p = 0;
             for (LinePoint point : method.linePoints()) {
-                linePoints.put(point.offset(), point.line());
+                linePoints[p++] = point.offset();
+                linePoints[p++] = point.line();
             }
-            Set<Integer> reraises = new HashSet<>();
-            for (ThrowSite site : method.throwSites()) {
-                if (site.reraise()) {
-                    reraises.add(site.offset());
-                }
-            }
+            int[] reraises = method.throwSites().stream().filter(ThrowSite::reraise).mapToInt(ThrowSite::offset)
+                    .toArray();
             Unit unit = control.units().add(id -> Unit.bytecode(id, analysis.className(), method.name(),
                     method.descriptor(), analysis.sourceFiles(), method.codeLength(), method.positions(),
                     method.lines(), method.branches(), targets, this));
-            methods.put(key(method.name(), method.descriptor()), new MethodUnit(unit, methods.size(),
-                    Map.copyOf(linePoints), Set.copyOf(reraises)));
+            methods.put(key(method.name(), method.descriptor()), new MethodUnit(unit, methods.size(), linePoints,
+                    reraises));
         }
         applied = new int[methods.size()];
         List<Unit> units = new ArrayList<>();
@@ -84,6 +83,31 @@ final class ClassUnits {
                 control.publishSlots(probeClass);
             }
         };
+    }
+
+    /**
+     * The same call target with its names interned: thousands of classes call the same few thousand methods, and a
+     * target stays in memory as long as its class.
+     */
+    private static CallTarget interned(CallTarget target) {
+        return new CallTarget(target.owner().intern(), target.name().intern(), target.descriptor().intern(),
+                target.kind());
+    }
+
+    private static Map<Integer, Integer> linePoints(MethodUnit method) {
+        Map<Integer, Integer> points = new HashMap<>();
+        for (int i = 0; i < method.linePoints().length; i += 2) {
+            points.put(method.linePoints()[i], method.linePoints()[i + 1]);
+        }
+        return points;
+    }
+
+    private static Set<Integer> reraises(MethodUnit method) {
+        Set<Integer> offsets = new HashSet<>();
+        for (int offset : method.reraises()) {
+            offsets.add(offset);
+        }
+        return offsets;
     }
 
     /** @return the allocator of the class's probe slots */
@@ -124,8 +148,8 @@ final class ClassUnits {
             if (entry.getKey().equals(key(name, descriptor))) {
                 MethodUnit method = entry.getValue();
                 return masks[i] == 0 ? null
-                        : new MethodPlan(method.unit().id(), method.index(), masks[i], method.linePoints(),
-                                method.reraises(), external);
+                        : new MethodPlan(method.unit().id(), method.index(), masks[i], linePoints(method),
+                                reraises(method), external);
             }
             i++;
         }

@@ -37,7 +37,8 @@ class UninstrumentableIT {
             // One line per method, though the engine met BigEarly on retransformation and BigLate at load time, and
             // LINE was set twice; no stack trace (nothing failed: the method is too large), nothing else.
             // java.util.logging's default format puts a line with the date and the logging method above each.
-            assertEquals("WARNING: method BigEarly.huge(I)I runs without probes: its code would grow to 146777 bytes"
+            String started = level.equals("debug") ? "INFO: monitoring agent started with options 'log=debug'\n" : "";
+            assertEquals(started + "WARNING: method BigEarly.huge(I)I runs without probes: its code would grow to 146777 bytes"
                     + " with probes (at most 65535)\n"
                     + "WARNING: method BigLate.huge(I)I runs without probes: its code would grow to 146777 bytes"
                     + " with probes (at most 65535)\n",

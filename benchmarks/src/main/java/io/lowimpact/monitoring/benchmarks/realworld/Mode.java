@@ -1,0 +1,100 @@
+package io.lowimpact.monitoring.benchmarks.realworld;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The variants of the real-workload benchmark, each run in a fresh JVM: what agent the JVM starts with and which
+ * tool {@link JavacLauncher} installs before javac starts.
+ */
+enum Mode {
+    /** (a) No agent: the baseline every ratio is taken against. */
+    NONE('a', "no agent", Agent.NONE, "none"),
+    /** (b) JaCoCo's agent, instrumenting javac's classes. */
+    JACOCO('b', "JaCoCo agent", Agent.JACOCO, "none"),
+    /** (c) Our agent, no tool: what being loaded costs. */
+    AGENT('c', "our agent, no tool", Agent.OURS, "agent"),
+    /** (d) LINE coverage, DISABLE after the first hit. */
+    LINE('d', "line coverage (DISABLE)", Agent.OURS, "line"),
+    /** (e) LINE + BRANCH_LEFT + BRANCH_RIGHT coverage, each DISABLE after the first hit (P9). */
+    LINE_BRANCH('e', "line+branch coverage (DISABLE)", Agent.OURS, "linebranch"),
+    /** (f) LINE counting, never DISABLE (P10). */
+    LINE_COUNT('f', "LINE counting (no DISABLE)", Agent.OURS, "linecount"),
+    /** (g) METHOD_START + METHOD_RETURN counting (P10). */
+    CALLS('g', "METHOD_START+RETURN counting", Agent.OURS, "calls"),
+    /** (h) As (e), with {@code restartEvents()} every 10 ms from a daemon thread (per-test contexts). */
+    RESTART('h', "line+branch, restartEvents every 10 ms", Agent.OURS, "restart");
+
+    /** Which java agent a mode's JVM starts with. */
+    enum Agent { NONE, JACOCO, OURS }
+
+    /** Our agent's options: javac's classes are in {@code com.sun.**}, excluded by default unless included by name. */
+    static final String OUR_OPTIONS = "include=com.sun.tools.javac.**";
+
+    /** JaCoCo's options besides {@code destfile}: the same classes as ours. */
+    static final String JACOCO_OPTIONS = "includes=com.sun.tools.javac.*,output=file,dumponexit=true";
+
+    final char letter;
+    final String label;
+    final Agent agent;
+    final String tool;
+
+    Mode(char letter, String label, Agent agent, String tool) {
+        this.letter = letter;
+        this.label = label;
+        this.agent = agent;
+        this.tool = tool;
+    }
+
+    /**
+     * @param letters mode letters, for example {@code abcdefgh}
+     * @return the modes, in the order given
+     */
+    static List<Mode> parse(String letters) {
+        List<Mode> modes = new ArrayList<>();
+        for (char c : letters.toCharArray()) {
+            Mode found = null;
+            for (Mode m : values()) {
+                if (m.letter == c) {
+                    found = m;
+                }
+            }
+            if (found == null || modes.contains(found)) {
+                throw new IllegalArgumentException("bad or repeated mode letter '" + c + "' in " + letters);
+            }
+            modes.add(found);
+        }
+        if (modes.isEmpty() || modes.get(0) != NONE) {
+            throw new IllegalArgumentException("the modes must start with 'a' (no agent, the baseline): " + letters);
+        }
+        return modes;
+    }
+
+    /**
+     * @param ourAgent {@code monitoring-agent.jar}
+     * @param jacocoAgent JaCoCo's runtime agent jar
+     * @param execFile where JaCoCo writes its execution data
+     * @return the {@code -javaagent} option of this mode, or null for none
+     */
+    String agentOption(Path ourAgent, Path jacocoAgent, Path execFile) {
+        switch (agent) {
+            case JACOCO:
+                return "-javaagent:" + jacocoAgent + "=destfile=" + execFile + "," + JACOCO_OPTIONS;
+            case OURS:
+                return "-javaagent:" + ourAgent + "=" + OUR_OPTIONS;
+            default:
+                return null;
+        }
+    }
+
+    /** @return whether this mode writes covered lines (compared with JaCoCo's) */
+    boolean writesCoverage() {
+        return this == LINE || this == LINE_BRANCH;
+    }
+
+    @Override
+    public String toString() {
+        return "(" + letter + ") " + label;
+    }
+}

@@ -1,0 +1,192 @@
+package io.lowimpact.monitoring.benchmarks.realworld;
+
+import io.lowimpact.monitoring.Action;
+import io.lowimpact.monitoring.CodeUnit;
+import io.lowimpact.monitoring.Event;
+import io.lowimpact.monitoring.EventSet;
+import io.lowimpact.monitoring.JumpCallback;
+import io.lowimpact.monitoring.Monitoring;
+import io.lowimpact.monitoring.Tool;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * The small tools of the real-workload benchmark, written against the public API only
+ * ({@code io.lowimpact.monitoring.*}), as a user would write them. Each is installed by {@link #install} before
+ * javac starts, and {@link Installed#report} writes what it saw once javac is done.
+ *
+ * <p>Kept out of {@link JavacLauncher} so that runs without our agent never load a class that names
+ * {@code io.lowimpact.monitoring}.
+ */
+final class Tools {
+
+    private Tools() {
+    }
+
+    /** A tool that is installed and listening. */
+    interface Installed {
+        /**
+         * Writes what the tool saw. The tool keeps listening (the process exits next): switching its events off
+         * here would retransform every class back.
+         *
+         * @param summary gets {@code key=value} lines (event counts)
+         * @param coverageFile where coverage tools write their covered lines ({@code class line} per line), or null
+         */
+        void report(Map<String, String> summary, Path coverageFile);
+    }
+
+    /**
+     * @param name {@code line}, {@code linebranch}, {@code linecount}, {@code calls} or
+     *        {@code restart}
+     * @return the installed tool
+     */
+    static Installed install(String name) {
+        switch (name) {
+            case "line":
+                return new Coverage(false, false);
+            case "linebranch":
+                return new Coverage(true, false);
+            case "restart":
+                return new Coverage(true, true);
+            case "linecount":
+                return new LineCounter();
+            case "calls":
+                return new CallCounter();
+            default:
+                throw new IllegalArgumentException("unknown tool " + name);
+        }
+    }
+
+    /** Line (and branch) coverage, DISABLE after the first hit; optionally restarted every 10 ms. */
+    private static final class Coverage implements Installed {
+        private final Tool tool = Monitoring.useToolId(Monitoring.COVERAGE_ID, "rw-coverage");
+        private final Map<CodeUnit, Set<Integer>> lines = new ConcurrentHashMap<>();
+        private final Set<Long> arcs = ConcurrentHashMap.newKeySet();
+        private final LongAdder lineEvents = new LongAdder();
+        private final LongAdder branchEvents = new LongAdder();
+        private final AtomicLong restarts = new AtomicLong();
+        private volatile boolean stopped;
+
+        Coverage(boolean branches, boolean restart) {
+            tool.registerCallback(Event.LINE, (code, line) -> {
+                lineEvents.increment();
+                lines.computeIfAbsent(code, k -> ConcurrentHashMap.newKeySet()).add(line);
+                return Action.DISABLE;
+            });
+            EventSet events = EventSet.of(Event.LINE);
+            if (branches) {
+                JumpCallback arc = (code, from, to) -> {
+                    branchEvents.increment();
+                    arcs.add(((long) code.id() << 40) ^ ((long) from << 20) ^ to);
+                    return Action.DISABLE;
+                };
+                tool.registerCallback(Event.BRANCH_LEFT, arc);
+                tool.registerCallback(Event.BRANCH_RIGHT, arc);
+                events = events.union(EventSet.BRANCH);
+            }
+            tool.setEvents(events);
+            if (restart) {
+                Thread t = new Thread(this::restartLoop, "rw-restart");
+                t.setDaemon(true);
+                t.start();
+            }
+        }
+
+        private void restartLoop() {
+            while (!stopped) {
+                try {
+                    Thread.sleep(10);
+                } catch (InterruptedException e) {
+                    return;
+                }
+                tool.restartEvents();
+                restarts.incrementAndGet();
+            }
+        }
+
+        @Override
+        public void report(Map<String, String> summary, Path coverageFile) {
+            stopped = true;
+            Map<String, Set<Integer>> byClass = new TreeMap<>();
+            lines.forEach((code, set) -> byClass.computeIfAbsent(code.className(), k -> new TreeSet<>()).addAll(set));
+            int covered = 0;
+            for (Set<Integer> set : byClass.values()) {
+                covered += set.size();
+            }
+            summary.put("tool.lineEvents", Long.toString(lineEvents.sum()));
+            summary.put("tool.branchEvents", Long.toString(branchEvents.sum()));
+            summary.put("tool.coveredLines", Integer.toString(covered));
+            summary.put("tool.coveredArcs", Integer.toString(arcs.size()));
+            summary.put("tool.classes", Integer.toString(byClass.size()));
+            summary.put("tool.restarts", Long.toString(restarts.get()));
+            if (coverageFile != null) {
+                write(coverageFile, byClass);
+            }
+        }
+
+        private static void write(Path file, Map<String, Set<Integer>> byClass) {
+            try (PrintWriter out = new PrintWriter(Files.newBufferedWriter(file))) {
+                byClass.forEach((cls, set) -> set.forEach(line -> out.println(cls + " " + line)));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    /** Counts every LINE event per code unit, never disabling: what a line profiler does. */
+    private static final class LineCounter implements Installed {
+        private final Tool tool = Monitoring.useToolId(Monitoring.PROFILER_ID, "rw-linecount");
+        private final Counts counts = new Counts();
+
+        LineCounter() {
+            tool.registerCallback(Event.LINE, (code, line) -> {
+                counts.increment(code.id());
+                return Action.CONTINUE;
+            });
+            tool.setEvents(EventSet.of(Event.LINE));
+        }
+
+        @Override
+        public void report(Map<String, String> summary, Path coverageFile) {
+            summary.put("tool.lineEvents", Long.toString(counts.total()));
+            summary.put("tool.units", Integer.toString(counts.nonZero()));
+        }
+    }
+
+    /** Counts METHOD_START and METHOD_RETURN per code unit: a call-counting profiler. */
+    private static final class CallCounter implements Installed {
+        private final Tool tool = Monitoring.useToolId(Monitoring.PROFILER_ID, "rw-calls");
+        private final Counts starts = new Counts();
+        private final Counts returns = new Counts();
+
+        CallCounter() {
+            tool.registerCallback(Event.METHOD_START, (code, offset) -> {
+                starts.increment(code.id());
+                return Action.CONTINUE;
+            });
+            tool.registerCallback(Event.METHOD_RETURN, (code, offset, value) -> {
+                returns.increment(code.id());
+                return Action.CONTINUE;
+            });
+            tool.setEvents(EventSet.of(Event.METHOD_START, Event.METHOD_RETURN));
+        }
+
+        @Override
+        public void report(Map<String, String> summary, Path coverageFile) {
+            summary.put("tool.startEvents", Long.toString(starts.total()));
+            summary.put("tool.returnEvents", Long.toString(returns.total()));
+            summary.put("tool.units", Integer.toString(starts.nonZero()));
+        }
+    }
+}

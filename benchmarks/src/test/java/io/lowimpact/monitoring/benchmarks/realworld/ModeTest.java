@@ -1,0 +1,37 @@
+package io.lowimpact.monitoring.benchmarks.realworld;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+class ModeTest {
+
+    @Test
+    void parsesLettersInOrder() {
+        assertEquals(List.of(Mode.NONE, Mode.LINE_BRANCH, Mode.JACOCO), Mode.parse("aeb"));
+    }
+
+    @Test
+    void refusesUnknownRepeatedOrMissingBaseline() {
+        assertThrows(IllegalArgumentException.class, () -> Mode.parse("az"));
+        assertThrows(IllegalArgumentException.class, () -> Mode.parse("aa"));
+        assertThrows(IllegalArgumentException.class, () -> Mode.parse("be"));
+    }
+
+    @Test
+    void agentOptions() {
+        Path ours = Path.of("/x/monitoring-agent.jar");
+        Path jacoco = Path.of("/x/jacocoagent.jar");
+        Path exec = Path.of("/r/jacoco.exec");
+        assertNull(Mode.NONE.agentOption(ours, jacoco, exec));
+        assertEquals("-javaagent:/x/jacocoagent.jar=destfile=/r/jacoco.exec,includes=com.sun.tools.javac.*,"
+                + "output=file,dumponexit=true", Mode.JACOCO.agentOption(ours, jacoco, exec));
+        assertEquals("-javaagent:/x/monitoring-agent.jar=include=com.sun.tools.javac.**",
+                Mode.RESTART.agentOption(ours, jacoco, exec));
+    }
+}

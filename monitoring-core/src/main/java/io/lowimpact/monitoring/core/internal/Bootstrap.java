@@ -68,7 +68,7 @@ public final class Bootstrap {
             Site site = site(classId, slot);
             int mask = site.mask;
             if (mask != 0) {
-                DISPATCHER.dispatch(site, mask, site.noValue);
+                DISPATCHER.dispatch(site, mask, site.noValue());
             }
         } catch (Throwable e) {
             INTERNAL_ERRORS.incrementAndGet();

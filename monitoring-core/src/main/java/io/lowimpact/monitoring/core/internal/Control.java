@@ -104,6 +104,7 @@ public final class Control {
                 return;
             }
             clearLocked(tool);
+            demand.recompute();
         } finally {
             lock.unlock();
         }
@@ -122,6 +123,7 @@ public final class Control {
             tool.errorHandler = null;
             tool.generation++;
             tool.name = null;
+            demand.recompute();
         } finally {
             lock.unlock();
         }
@@ -189,6 +191,7 @@ public final class Control {
                 return;
             }
             tool.globalMask = mask;
+            demand.recompute();
             for (int e = 0; e < Event.COUNT; e++) {
                 Event<?> event = Event.ofOrdinal(e);
                 if ((Events.controlBit(event) & changed) != 0) {
@@ -407,12 +410,7 @@ public final class Control {
 
     /** @return the union of every tool's global events: probe kinds every class needs */
     public int globalDemand() {
-        lock.lock();
-        try {
-            return demand.global();
-        } finally {
-            lock.unlock();
-        }
+        return demand.global();
     }
 
     /**

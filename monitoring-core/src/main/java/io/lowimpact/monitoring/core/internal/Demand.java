@@ -11,6 +11,8 @@ final class Demand {
 
     private final ToolState[] tools;
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
+    /** The union of the tools' global events, kept current under the Control lock, read without it. */
+    private volatile int global;
 
     Demand(ToolState[] tools) {
         this.tools = tools;
@@ -20,13 +22,18 @@ final class Demand {
         listeners.add(listener);
     }
 
-    /** @return the union of every tool's global events; caller holds the Control lock */
+    /** @return the union of every tool's global events; no lock: the agent asks at every class it loads */
     int global() {
+        return global;
+    }
+
+    /** Recomputes the union after a tool's global events changed, or a tool was cleared or freed; under the lock. */
+    void recompute() {
         int any = 0;
         for (ToolState tool : tools) {
             any |= tool.inUse ? tool.globalMask : 0;
         }
-        return any;
+        global = any;
     }
 
     /** Tells the listeners; caller does not hold the Control lock (they may ask for demand). */

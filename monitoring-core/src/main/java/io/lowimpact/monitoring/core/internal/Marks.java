@@ -22,11 +22,14 @@ final class Marks {
         if ((site.disabled & bit) == 0 && MaskRule.wants(tool, site.unit, site.event)) {
             site.disabled |= bit;
             tool.disabled.add(site);
-            sites.refresh(site);
+            site.setMaskLocked(site.mask & ~bit); // only this tool's bit changes
         }
     }
 
-    /** Lifts every mark of the tool and nothing else (S29). */
+    /**
+     * Lifts every mark of the tool and nothing else (S29). Only the tool's own bit of each site can change, so each
+     * site costs one test of the mask rule for that tool, not for all of them: per-test contexts restart often.
+     */
     void restart(ToolState tool) {
         int bit = 1 << tool.id;
         List<Site> disabled = tool.disabled;
@@ -34,7 +37,9 @@ final class Marks {
             Site site = disabled.get(i);
             if ((site.disabled & bit) != 0) {
                 site.disabled &= ~bit;
-                sites.refresh(site);
+                if (MaskRule.wants(tool, site.unit, site.event)) {
+                    site.setMaskLocked(site.mask | bit);
+                }
             }
         }
         disabled.clear();

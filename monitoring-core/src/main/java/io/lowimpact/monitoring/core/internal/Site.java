@@ -65,6 +65,7 @@ public final class Site implements Probe {
         }
     }
 
+    // A program has a site for every probe location that has fired: keep this object small.
     final Unit unit;
     final Event<?> event;
     final int eventOrdinal;
@@ -75,10 +76,8 @@ public final class Site implements Probe {
     /** The line reported to LINE callbacks. */
     final int line;
     final CallTarget target;
-    final int fireKind;
-    final int shape;
-    /** What a probe that passes no value delivers: MISSING for a void return or a call without arg0. */
-    final Object noValue;
+    final byte fireKind;
+    final byte shape;
     private final Dispatcher dispatcher;
     /** The bytecode slot this site is, or null for a site of the injection API. */
     private final ProbeClass probeClass;
@@ -88,10 +87,12 @@ public final class Site implements Probe {
     volatile int mask;
     /** Tools that disabled this site. Guarded by the Control lock. */
     int disabled;
-    /** Made on first request; guarded by the Control lock. */
-    private MutableCallSite callSite;
-    private MethodHandle activeTarget;
-    private MethodHandle idleTarget;
+    /** The injection API's call site, made on first request; guarded by the Control lock. */
+    private Linked linked;
+
+    /** A call site and its two targets, made once; flips only swap them. */
+    private record Linked(MutableCallSite callSite, MethodHandle active, MethodHandle idle) {
+    }
 
     Site(Dispatcher dispatcher, Unit unit, Event<?> event, int offset, int to, int line, CallTarget target) {
         this(dispatcher, unit, event, offset, to, line, target, null, -1);
@@ -110,12 +111,17 @@ public final class Site implements Probe {
         this.target = target;
         this.probeClass = probeClass;
         this.slot = slot;
-        this.shape = shapeOf(event);
-        this.fireKind = shape == SHAPE_RETURN ? FIRE_RETURN
-                : shape == SHAPE_CALL ? FIRE_CALL
-                : shape == SHAPE_EXCEPTION ? FIRE_EXCEPTION
-                : FIRE;
-        this.noValue = fireKind == FIRE_RETURN || fireKind == FIRE_CALL ? Monitoring.MISSING : null;
+        int shapeOf = shapeOf(event);
+        this.shape = (byte) shapeOf;
+        this.fireKind = (byte) (shapeOf == SHAPE_RETURN ? FIRE_RETURN
+                : shapeOf == SHAPE_CALL ? FIRE_CALL
+                : shapeOf == SHAPE_EXCEPTION ? FIRE_EXCEPTION
+                : FIRE);
+    }
+
+    /** @return what a probe that passes no value delivers: MISSING for a void return or a call without arg0 */
+    Object noValue() {
+        return fireKind == FIRE_RETURN || fireKind == FIRE_CALL ? Monitoring.MISSING : null;
     }
 
     private static int shapeOf(Event<?> event) {
@@ -225,14 +231,12 @@ public final class Site implements Probe {
 
     /** Returns the call site of the injection API, made on first request; caller holds the Control lock. */
     MutableCallSite callSiteLocked() {
-        if (callSite == null) {
+        if (linked == null) {
             MethodType type = TYPES[fireKind];
-            callSite = new MutableCallSite(type);
-            idleTarget = MethodHandles.empty(type);
-            activeTarget = FIRE_HANDLES[fireKind].bindTo(this);
-            callSite.setTarget(mask != 0 ? activeTarget : idleTarget);
+            linked = new Linked(new MutableCallSite(type), FIRE_HANDLES[fireKind].bindTo(this), MethodHandles.empty(type));
+            linked.callSite().setTarget(mask != 0 ? linked.active() : linked.idle());
         }
-        return callSite;
+        return linked.callSite();
     }
 
     /** Sets the mask; caller holds the lock. Copies it to the probes' array, flips the call site on or off. */
@@ -245,8 +249,8 @@ public final class Site implements Probe {
         if (probeClass != null) {
             probeClass.setMask(slot, newMask);
         }
-        if ((old == 0) != (newMask == 0) && callSite != null) {
-            callSite.setTarget(newMask != 0 ? activeTarget : idleTarget);
+        if ((old == 0) != (newMask == 0) && linked != null) {
+            linked.callSite().setTarget(newMask != 0 ? linked.active() : linked.idle());
         }
     }
 

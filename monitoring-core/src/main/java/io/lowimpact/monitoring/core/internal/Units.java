@@ -14,7 +14,8 @@ public final class Units {
     private final Object lock = new Object();
     private volatile Unit[] byId = new Unit[64];
     private int count;
-    private final ConcurrentHashMap<String, Unit> byName = new ConcurrentHashMap<>();
+    /** Units by class name (the unit's own string, no key built per unit); a class has few, so lookups scan. */
+    private final ConcurrentHashMap<String, Unit[]> byClass = new ConcurrentHashMap<>();
 
     Unit define(CodeUnitSpec spec) {
         return add(id -> new Unit(id, spec.className(), spec.methodName(), spec.descriptor(), spec.sourceFiles(),
@@ -36,7 +37,11 @@ public final class Units {
             }
             table[count++] = unit;
             byId = table;
-            byName.put(key(unit.className(), unit.methodName(), unit.descriptor()), unit);
+            byClass.merge(unit.className(), new Unit[] {unit}, (old, one) -> {
+                Unit[] grown = Arrays.copyOf(old, old.length + 1);
+                grown[old.length] = one[0];
+                return grown;
+            });
             return unit;
         }
     }
@@ -51,10 +56,15 @@ public final class Units {
     }
 
     Optional<CodeUnit> find(String className, String methodName, String descriptor) {
-        return Optional.ofNullable(byName.get(key(className, methodName, descriptor)));
-    }
-
-    private static String key(String className, String methodName, String descriptor) {
-        return className + '\0' + methodName + '\0' + descriptor;
+        Unit[] units = byClass.get(className);
+        if (units != null) {
+            for (int i = units.length - 1; i >= 0; i--) { // the newest definition of a name wins
+                Unit unit = units[i];
+                if (unit.methodName().equals(methodName) && unit.descriptor().equals(descriptor)) {
+                    return Optional.of(unit);
+                }
+            }
+        }
+        return Optional.empty();
     }
 }

@@ -17,7 +17,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -30,7 +29,8 @@ import java.util.function.Predicate;
  */
 final class ClassUnits {
 
-    private final Map<String, MethodUnit> methods = new LinkedHashMap<>();
+    /** The class's methods with code, in class file order; a class has few, so lookups scan. */
+    private final List<MethodUnit> methods = new ArrayList<>();
     private final ProbeClass probeClass;
     private final SlotAllocator slots;
     /** Event masks the class's methods were last transformed with, in {@link #methods} order; guarded by this. */
@@ -41,10 +41,11 @@ final class ClassUnits {
     }
 
     ClassUnits(ClassAnalysis analysis, Control control) {
+        Map<CallTarget, CallTarget> shared = new HashMap<>(); // a class calls the same methods many times
         for (MethodAnalysis method : analysis.methods()) {
             Map<Integer, CallTarget> targets = new HashMap<>();
             for (InvokeSite call : method.calls()) {
-                targets.put(call.offset(), interned(call.target()));
+                targets.put(call.offset(), shared.computeIfAbsent(call.target(), ClassUnits::interned));
             }
             // Kept as pairs of ints, not boxed maps: these stay in memory as long as the class does.
             int[] linePoints = new int[2 * method.linePoints().size()];
@@ -58,12 +59,11 @@ final class ClassUnits {
             Unit unit = control.units().add(id -> Unit.bytecode(id, analysis.className(), method.name(),
                     method.descriptor(), analysis.sourceFiles(), method.codeLength(), method.positions(),
                     method.lines(), method.branches(), targets, this));
-            methods.put(key(method.name(), method.descriptor()), new MethodUnit(unit, methods.size(), linePoints,
-                    reraises));
+            methods.add(new MethodUnit(unit, methods.size(), linePoints, reraises));
         }
         applied = new int[methods.size()];
         List<Unit> units = new ArrayList<>();
-        for (MethodUnit method : methods.values()) {
+        for (MethodUnit method : methods) {
             units.add(method.unit());
         }
         probeClass = control.registerClass(units);
@@ -115,19 +115,20 @@ final class ClassUnits {
         return slots;
     }
 
-    static String key(String name, String descriptor) {
-        return name + descriptor;
-    }
-
     MethodUnit method(String name, String descriptor) {
-        return methods.get(key(name, descriptor));
+        for (MethodUnit method : methods) {
+            if (method.unit().methodName().equals(name) && method.unit().descriptor().equals(descriptor)) {
+                return method;
+            }
+        }
+        return null;
     }
 
     /** The event masks each method needs now: every tool's global events plus its unit's local events. */
     int[] wanted(Control control, int global) {
         int[] wanted = new int[methods.size()];
         int i = 0;
-        for (MethodUnit method : methods.values()) {
+        for (MethodUnit method : methods) {
             wanted[i++] = global | control.localDemand(method.unit());
         }
         return wanted;
@@ -143,16 +144,11 @@ final class ClassUnits {
 
     /** The plan of one method for the given masks, or null when it needs no probe. */
     MethodPlan plan(String name, String descriptor, int[] masks, Predicate<String> external) {
-        int i = 0;
-        for (Map.Entry<String, MethodUnit> entry : methods.entrySet()) {
-            if (entry.getKey().equals(key(name, descriptor))) {
-                MethodUnit method = entry.getValue();
-                return masks[i] == 0 ? null
-                        : new MethodPlan(method.unit().id(), method.index(), masks[i], linePoints(method),
-                                reraises(method), external);
-            }
-            i++;
+        MethodUnit method = method(name, descriptor);
+        if (method == null || masks[method.index()] == 0) {
+            return null;
         }
-        return null;
+        return new MethodPlan(method.unit().id(), method.index(), masks[method.index()], linePoints(method),
+                reraises(method), external);
     }
 }

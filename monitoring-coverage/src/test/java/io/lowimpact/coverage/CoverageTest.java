@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.lowimpact.coverage.internal.data.BranchRecord;
-import io.lowimpact.coverage.internal.data.ClassRecord;
 import io.lowimpact.coverage.internal.data.MethodRecord;
 import example.targets.Basics;
 import io.lowimpact.monitoring.Action;
@@ -128,16 +127,7 @@ class CoverageTest {
     }
 
     static MethodRecord method(CoverageData data, String name) {
-        for (ClassRecord c : data.data.classes()) {
-            if (c.name().equals(Basics.class.getName())) {
-                for (MethodRecord m : c.methods()) {
-                    if (m.name().equals(name)) {
-                        return m;
-                    }
-                }
-            }
-        }
-        throw new AssertionError("no method " + name + " recorded: " + data.classNames());
+        return io.lowimpact.coverage.internal.data.Probe.method(data, Basics.class.getName(), name);
     }
 
     static String lineHits(MethodRecord m) {

@@ -13,6 +13,7 @@ import io.lowimpact.monitoring.EventSet;
 import io.lowimpact.monitoring.Monitoring;
 import io.lowimpact.monitoring.Tool;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,7 @@ import java.util.TreeMap;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class CoverageTest {
 
@@ -95,6 +97,21 @@ class CoverageTest {
                 + " 17=[testA, testB]}", lineContexts(data, classify));
         // Without counts, a hit is a hit: 1.
         assertEquals("{10=1, 11=1, 13=1, 14=1, 15=1, 17=1}", lineHits(classify));
+    }
+
+    @Test
+    void shouldAddOnlyWhatIsNewAtEachDump(@TempDir Path dir) throws Exception {
+        coverage = Coverage.start(CoverageOptions.defaults().withCounts(true));
+        Class<?> basics = Targets.load(Basics.class);
+        Path file = dir.resolve("lowimpact.cov");
+        Targets.call(basics, "classify", -1);
+        coverage.dump(file);
+        Targets.call(basics, "classify", -1);
+        coverage.dump(file);
+        coverage.dump(file);
+        CoverageData data = CoverageData.read(file);
+        assertEquals("{10=2, 11=2, 13=0, 14=0, 15=0, 17=0}", lineHits(method(data, "classify")));
+        assertEquals(3, data.sessionCount());
     }
 
     @Test

@@ -4,9 +4,9 @@
  */
 module io.lowimpact.coverage {
     requires io.lowimpact.monitoring;
-    requires static java.instrument; // the coverage agent's premain
-    requires static org.objectweb.asm; // the report's class-file scanner
-    requires static org.junit.platform.launcher; // the per-test context listener
+    requires static transitive java.instrument; // the coverage agent's premain takes an Instrumentation
+    requires static transitive org.junit.platform.launcher; // the per-test context listener
+    requires static transitive org.junit.platform.engine; // ... and the engine types in its signatures
     requires java.xml;
 
     exports io.lowimpact.coverage;

@@ -3,6 +3,7 @@ package io.lowimpact.coverage;
 import io.lowimpact.coverage.internal.data.DataSet;
 
 /** Lets tests of other packages reach a {@link CoverageData}'s data set. */
+@SuppressWarnings("exports")
 public final class CoverageDataAccess {
 
     private CoverageDataAccess() {

@@ -46,14 +46,18 @@ public final class DataFiles {
         }
         Path lockFile = file.resolveSibling(file.getFileName() + ".lock");
         synchronized (JVM_LOCK) {
-            try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-                 FileLock lock = channel.lock()) {
-                DataSet merged = data;
-                if (Files.exists(file)) {
-                    merged = read(file);
-                    merged.mergeFrom(data);
+            try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+                FileLock lock = channel.lock();
+                try {
+                    DataSet merged = data;
+                    if (Files.exists(file)) {
+                        merged = read(file);
+                        merged.mergeFrom(data);
+                    }
+                    writeAtomically(file, DataFormat.encode(merged));
+                } finally {
+                    lock.release();
                 }
-                writeAtomically(file, DataFormat.encode(merged));
             }
         }
     }

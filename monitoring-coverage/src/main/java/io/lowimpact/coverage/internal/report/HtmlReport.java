@@ -136,25 +136,24 @@ public final class HtmlReport {
     }
 
     private static void note(StringBuilder h, LineCoverage l) {
+        List<String> notes = new java.util.ArrayList<>();
         if (l.status() == LineCoverage.Status.PARTLY) {
             if (l.edges > 0) {
-                h.append("<span class=\"branches\">").append(l.edgesTaken).append(" of ").append(l.edges)
-                        .append(" branch edges taken</span>");
+                notes.add("<span class=\"branches\">" + l.edgesTaken + " of " + l.edges + " branch edges taken</span>");
             }
             for (String arc : l.missedArcs) {
-                h.append("<br><span class=\"arc\">missed: ").append(esc(arc)).append("</span>");
+                notes.add("<span class=\"arc\">missed: " + esc(arc) + "</span>");
             }
             if (l.unitsHit < l.units) {
-                h.append("<br><span class=\"unit\">not run in: ").append(esc(String.join(", ", l.unitsNotRun)))
-                        .append("</span>");
+                notes.add("<span class=\"unit\">not run in: " + esc(String.join(", ", l.unitsNotRun)) + "</span>");
             }
         } else if (l.status() == LineCoverage.Status.COVERED && l.edges > 0) {
-            h.append("<span class=\"branches\">all ").append(l.edges).append(" branch edges taken</span>");
+            notes.add("<span class=\"branches\">all " + l.edges + " branch edges taken</span>");
         }
         if (!l.contexts.isEmpty()) {
-            h.append(l.status() == LineCoverage.Status.MISSED ? "" : "<br>").append("<span class=\"tests\">tests: ")
-                    .append(esc(String.join(", ", l.contexts))).append("</span>");
+            notes.add("<span class=\"tests\">tests: " + esc(String.join(", ", l.contexts)) + "</span>");
         }
+        h.append(String.join("<br>", notes));
     }
 
     private static String headers() {

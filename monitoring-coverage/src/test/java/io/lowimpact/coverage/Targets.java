@@ -17,8 +17,8 @@ import java.lang.reflect.Method;
  */
 public final class Targets {
 
-    /** The targets' package, with a trailing dot. */
-    public static final String PACKAGE = "example.targets.";
+    /** The packages of the targets (example.targets, example.validation, example.app), with a trailing dot. */
+    public static final String PACKAGE = "example.";
 
     private Targets() {
     }

@@ -114,19 +114,21 @@ public final class Analyzer {
     }
 
     private void classFile(String where, byte[] bytes, Set<String> scanned) {
-        ClassRecord structure;
+        ClassFileReader.Result read;
         try {
-            structure = ClassFileReader.read(bytes);
+            read = ClassFileReader.read(bytes);
         } catch (IllegalArgumentException e) {
             bundle.problems.add(where + " cannot be read: " + e.getMessage());
             return;
         }
-        if (structure == null || !scanned.add(structure.name())) {
-            if (structure != null) {
-                bundle.problems.add(where + ": class " + structure.name() + " is in the class files twice; the"
-                        + " first one is reported");
-            }
+        if (!scanned.add(read.name())) {
+            bundle.problems.add(where + ": class " + read.name() + " is in the class files twice; the first one is"
+                    + " reported");
             return;
+        }
+        ClassRecord structure = read.structure();
+        if (structure == null) {
+            return; // synthetic: recorded, maybe, but never reported
         }
         List<ClassRecord> versions = data.versions(structure.name());
         List<ClassRecord> matching = new ArrayList<>();

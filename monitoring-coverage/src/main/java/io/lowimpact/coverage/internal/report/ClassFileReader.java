@@ -35,11 +35,21 @@ final class ClassFileReader {
     }
 
     /**
+     * A class file as read.
+     *
+     * @param name the class's binary name
+     * @param structure its lines and branches with no hits, or null when it is not reported (a synthetic class,
+     *        {@code module-info}, {@code package-info})
+     */
+    record Result(String name, ClassRecord structure) {
+    }
+
+    /**
      * @param bytes a class file
-     * @return its structure with no hits, or null for a synthetic class, {@code module-info} or {@code package-info}
+     * @return its name and structure
      * @throws IllegalArgumentException if the bytes are not a class file this reader understands
      */
-    static ClassRecord read(byte[] bytes) {
+    static Result read(byte[] bytes) {
         try {
             return new ClassFileReader(bytes).readClass(ClassFiles.crc(bytes));
         } catch (RuntimeException e) {
@@ -50,7 +60,7 @@ final class ClassFileReader {
         }
     }
 
-    private ClassRecord readClass(long crc) {
+    private Result readClass(long crc) {
         if (in.getInt() != 0xCAFEBABE) {
             throw new IllegalArgumentException("not a class file (no CAFEBABE)");
         }
@@ -62,7 +72,7 @@ final class ClassFileReader {
         int superIndex = u2();
         String superName = superIndex == 0 ? null : className(superIndex);
         if ((access & ACC_SYNTHETIC) != 0 || name.endsWith("module-info") || name.endsWith("package-info")) {
-            return null;
+            return new Result(name.replace('/', '.'), null);
         }
         int interfaces = u2();
         in.position(in.position() + 2 * interfaces);
@@ -95,7 +105,7 @@ final class ClassFileReader {
                 record.add(m.toRecord());
             }
         }
-        return record;
+        return new Result(binaryName, record);
     }
 
     private void readConstantPool() {

@@ -115,6 +115,14 @@ class CoverageTest {
     }
 
     @Test
+    void shouldAddTheHitsOfACopyInAnotherClassLoader() {
+        coverage = Coverage.start(CoverageOptions.defaults().withCounts(true));
+        Targets.call(Targets.load(Basics.class), "classify", -1);
+        Targets.call(Targets.load(Basics.class), "classify", -1);
+        assertEquals("{10=2, 11=2, 13=0, 14=0, 15=0, 17=0}", lineHits(method(coverage.snapshot(), "classify")));
+    }
+
+    @Test
     void shouldRefuseASecondRecording() {
         coverage = Coverage.start(CoverageOptions.defaults());
         IllegalStateException e = assertThrows(IllegalStateException.class,

@@ -134,6 +134,7 @@ public final class Recorder {
             data.context(name);
         }
         Map<String, ClassRecord> classes = new LinkedHashMap<>();
+        List<ClassRecord> copies = new ArrayList<>();
         for (UnitHits hits : units.values()) {
             CodeUnit unit = hits.unit();
             MethodRecord method = hits.snapshot(sinceLast);
@@ -141,9 +142,20 @@ public final class Recorder {
                     name -> new ClassRecord(name, classFiles.crcOf(name), unit.sourceFile()));
             if (c.method(method.name(), method.descriptor()) == null) {
                 c.add(method);
+            } else {
+                // The same class defined by a second class loader: its hits add to the first copy's.
+                ClassRecord copy = new ClassRecord(c.name(), c.crc(), c.sourceFile());
+                copy.add(method);
+                copies.add(copy);
             }
         }
         classes.values().forEach(data::add);
+        for (ClassRecord copy : copies) {
+            DataSet one = new DataSet();
+            contextNames.forEach(one::context);
+            one.add(copy);
+            data.mergeFrom(one);
+        }
         return data;
     }
 

@@ -17,6 +17,7 @@ public final class Switches {
         expression(Color.RED);                    // covered
     }                                             // covered
 
+    @SuppressWarnings("fallthrough") // case 2 falls through into case 3 on purpose
     static int old(int n) {
         int r = 0;                                // covered
         switch (n) {                              // partly 2 of 4

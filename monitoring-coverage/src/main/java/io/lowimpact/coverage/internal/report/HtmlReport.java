@@ -23,7 +23,7 @@ public final class HtmlReport {
             + "table.src td{border:none;padding:0 6px;text-align:left;vertical-align:top;white-space:pre;font-family:monospace}"
             + "table.src td.nr,table.src td.hits{text-align:right;color:#777}"
             + "tr.covered td.code{background:#ccf2cc}tr.partly td.code{background:#fff2a8}tr.missed td.code{background:#ffc8c8}"
-            + "td.note{color:#555;font-family:sans-serif;white-space:normal;font-size:85%}"
+            + "table.src td.note{color:#555;font-family:sans-serif;white-space:normal;font-size:85%;min-width:22em}"
             + ".problem{color:#a00}.legend span{padding:0 6px;margin-right:6px}";
 
     private HtmlReport() {

@@ -16,12 +16,18 @@ public record CoverageOptions(boolean counts, boolean contexts) {
         return new CoverageOptions(false, false);
     }
 
-    /** @return these options with hit counts on or off */
+    /**
+     * @param on whether to count every hit
+     * @return these options with hit counts on or off
+     */
     public CoverageOptions withCounts(boolean on) {
         return new CoverageOptions(on, contexts);
     }
 
-    /** @return these options with per-test contexts on or off */
+    /**
+     * @param on whether to record contexts
+     * @return these options with per-test contexts on or off
+     */
     public CoverageOptions withContexts(boolean on) {
         return new CoverageOptions(counts, on);
     }

@@ -65,17 +65,32 @@ public final class Report {
         return bundle.problems();
     }
 
-    /** Writes the XML report (JaCoCo's {@code report.dtd}). */
+    /**
+     * Writes the XML report (JaCoCo's {@code report.dtd}).
+     *
+     * @param file the file, replaced
+     * @throws IOException if it cannot be written
+     */
     public void writeXml(Path file) throws IOException {
         XmlReport.write(bundle, file);
     }
 
-    /** Writes the LCOV tracefile. */
+    /**
+     * Writes the LCOV tracefile.
+     *
+     * @param file the file, replaced
+     * @throws IOException if it cannot be written
+     */
     public void writeLcov(Path file) throws IOException {
         LcovReport.write(bundle, sourceRoots, file);
     }
 
-    /** Writes the HTML report into a directory ({@code index.html} and a page per source file). */
+    /**
+     * Writes the HTML report into a directory ({@code index.html} and a page per source file).
+     *
+     * @param dir the directory, created if needed
+     * @throws IOException if a page cannot be written
+     */
     public void writeHtml(Path dir) throws IOException {
         HtmlReport.write(bundle, sourceRoots, dir);
     }

@@ -1,0 +1,2 @@
+/** Internal to the coverage tool: no compatibility promise. */
+package io.lowimpact.coverage.internal.report;

@@ -1,0 +1,171 @@
+package io.lowimpact.coverage.internal.runtime;
+
+import io.lowimpact.coverage.internal.data.ClassRecord;
+import io.lowimpact.coverage.internal.data.DataSet;
+import io.lowimpact.coverage.internal.data.MethodRecord;
+import io.lowimpact.coverage.internal.data.Session;
+import io.lowimpact.monitoring.Action;
+import io.lowimpact.monitoring.CodeUnit;
+import io.lowimpact.monitoring.Event;
+import io.lowimpact.monitoring.EventSet;
+import io.lowimpact.monitoring.Tool;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The coverage tool's callbacks and counters. {@code LINE}, {@code BRANCH_LEFT} and {@code BRANCH_RIGHT} each
+ * mark a hit (count 1) and return {@link Action#DISABLE}, so a location costs nothing after its first hit; with hit
+ * counts on they count every event (a line's count is the number of times control reached one of its line points)
+ * and return {@link Action#CONTINUE}. Switching to a new context (a test) restarts this tool's events
+ * alone ({@link Tool#restartEvents()}), so each context sees every location again and other tools keep their
+ * DISABLE marks.
+ */
+public final class Recorder {
+
+    /** Our own classes, should the monitoring agent instrument them: never recorded. */
+    private static final String OWN_PACKAGE = "io.lowimpact.coverage.";
+
+    private final Tool tool;
+    private final boolean counts;
+    private final ClassFiles classFiles;
+    private final long startMillis = System.currentTimeMillis();
+    private final Map<CodeUnit, UnitHits> units = new ConcurrentHashMap<>();
+    private final Map<String, Integer> contextIds = new LinkedHashMap<>();
+    private final List<String> contextNames = new ArrayList<>();
+    private volatile int context = -1;
+
+    /**
+     * @param tool the claimed tool
+     * @param counts whether to count every hit instead of disabling after the first
+     * @param classFiles where class-file CRCs come from
+     */
+    public Recorder(Tool tool, boolean counts, ClassFiles classFiles) {
+        this.tool = tool;
+        this.counts = counts;
+        this.classFiles = classFiles;
+    }
+
+    /** Registers the callbacks and switches on the events. */
+    public void start() {
+        tool.registerCallback(Event.LINE, this::onLine);
+        tool.registerCallback(Event.BRANCH_LEFT, (code, from, to) -> onEdge(code, from, to, true));
+        tool.registerCallback(Event.BRANCH_RIGHT, (code, from, to) -> onEdge(code, from, to, false));
+        tool.setEvents(EventSet.of(Event.LINE).union(EventSet.BRANCH));
+    }
+
+    private Action onLine(CodeUnit code, int line) {
+        UnitHits hits = hits(code);
+        if (hits == null) {
+            return Action.DISABLE;
+        }
+        int index = hits.lineIndex(line);
+        if (index >= 0) {
+            hits.hitLine(index, counts);
+            int ctx = context;
+            if (ctx >= 0) {
+                hits.recordContext(index, ctx);
+            }
+        }
+        return counts ? Action.CONTINUE : Action.DISABLE;
+    }
+
+    private Action onEdge(CodeUnit code, int from, int to, boolean left) {
+        UnitHits hits = hits(code);
+        if (hits == null) {
+            return Action.DISABLE;
+        }
+        int index = hits.edgeIndex(from, to, left);
+        if (index >= 0) {
+            hits.hitEdge(index, counts);
+        }
+        return counts ? Action.CONTINUE : Action.DISABLE;
+    }
+
+    private UnitHits hits(CodeUnit code) {
+        UnitHits hits = units.get(code);
+        if (hits == null) {
+            if (code.className().startsWith(OWN_PACKAGE)) {
+                return null;
+            }
+            hits = units.computeIfAbsent(code, UnitHits::new);
+        }
+        return hits;
+    }
+
+    /**
+     * Makes {@code name} the current context; a new name also restarts this tool's events. Null ends the current
+     * context without a restart (what runs next is recorded without a context).
+     */
+    public synchronized void switchContext(String name) {
+        if (name == null) {
+            context = -1;
+            return;
+        }
+        Integer id = contextIds.get(name);
+        if (id == null) {
+            id = contextNames.size();
+            contextNames.add(name);
+            contextIds.put(name, id);
+        }
+        context = id;
+        tool.restartEvents();
+    }
+
+    /** @return the current context's name, or null */
+    public synchronized String currentContext() {
+        int ctx = context;
+        return ctx < 0 ? null : contextNames.get(ctx);
+    }
+
+    /**
+     * The data recorded so far.
+     *
+     * @param sinceLast counts since the last snapshot with {@code sinceLast} (for appending to a file), else all
+     * @return a new data set with one session
+     */
+    public synchronized DataSet snapshot(boolean sinceLast) {
+        DataSet data = new DataSet();
+        data.addSession(new Session(sessionId(), startMillis, System.currentTimeMillis()));
+        for (String name : contextNames) {
+            data.context(name);
+        }
+        Map<String, ClassRecord> classes = new LinkedHashMap<>();
+        List<ClassRecord> copies = new ArrayList<>();
+        for (UnitHits hits : units.values()) {
+            CodeUnit unit = hits.unit();
+            MethodRecord method = hits.snapshot(sinceLast);
+            ClassRecord c = classes.computeIfAbsent(unit.className(),
+                    name -> new ClassRecord(name, classFiles.crcOf(name), unit.sourceFile()));
+            if (c.method(method.name(), method.descriptor()) == null) {
+                c.add(method);
+            } else {
+                // The same class defined by a second class loader: its hits add to the first copy's.
+                ClassRecord copy = new ClassRecord(c.name(), c.crc(), c.sourceFile());
+                copy.add(method);
+                copies.add(copy);
+            }
+        }
+        classes.values().forEach(data::add);
+        for (ClassRecord copy : copies) {
+            DataSet one = new DataSet();
+            contextNames.forEach(one::context);
+            one.add(copy);
+            data.mergeFrom(one);
+        }
+        return data;
+    }
+
+    /** Stops the events and unregisters the callbacks; the counters stay readable. */
+    public void stop() {
+        tool.clear();
+    }
+
+    private static String sessionId() {
+        String host = System.getenv().getOrDefault("HOSTNAME", "localhost");
+        return host + "/" + ProcessHandle.current().pid();
+    }
+}

@@ -1,0 +1,2 @@
+/** Per-test coverage contexts for JUnit Platform. */
+package io.lowimpact.coverage.junit;

@@ -1,0 +1,183 @@
+package io.lowimpact.coverage.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import example.app.Main;
+import example.app.RunSample;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * End to end, in fresh JVMs: a program run unchanged under the monitoring agent and the coverage agent writes a
+ * data file at exit; the report command line (run from the coverage agent jar) turns it into XML, LCOV and HTML.
+ */
+class CoverageAgentIT {
+
+    private static final Path OUT = Path.of(System.getProperty("lowimpact.test.out", "target/it-out"));
+    private static final String AGENT = System.getProperty("lowimpact.agent.jar");
+    private static final String COVERAGE_AGENT = System.getProperty("lowimpact.coverage.agent.jar");
+    private static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+
+    @Test
+    void shouldRecordAnUnchangedProgramAndReportIt() throws Exception {
+        Path dir = fresh("plain");
+        Path classes = appClasses(dir);
+        Path data = dir.resolve("shop.cov");
+        String out = java(dir, List.of("-javaagent:" + AGENT + "=include=example.app.**",
+                "-javaagent:" + COVERAGE_AGENT + "=out=" + data), classes.toString(), Main.class.getName());
+        assertTrue(out.contains("sold: true false"), out);
+        // Twice: the second JVM's data is merged into the same file.
+        java(dir, List.of("-javaagent:" + AGENT + "=include=example.app.**",
+                "-javaagent:" + COVERAGE_AGENT + "=out=" + data), classes.toString(), Main.class.getName());
+
+        Path xml = dir.resolve("report/coverage.xml");
+        String report = java(dir, List.of(), COVERAGE_AGENT, "io.lowimpact.coverage.Report", "--data", data.toString(),
+                "--classes", classes.toString(), "--sources", Path.of("src/test/java").toAbsolutePath().toString(),
+                "--xml", xml.toString(), "--lcov", dir.resolve("report/lcov.info").toString(),
+                "--html", dir.resolve("report/html").toString(), "--name", "shop");
+        assertTrue(report.contains("XML report: " + xml), report);
+        String text = Files.readString(xml);
+        // Shop: lines 9 (and the constructor's 8, 10), 13, 14, 16, 17 reached; restock's 21, 22 not.
+        assertEquals("BRANCH 1/3, LINE 2/7, COMPLEXITY 2/3, METHOD 1/2, CLASS 0/1",
+                counters(text, "class", "example/app/Shop"));
+        assertTrue(text.contains("<sessioninfo id="), text);
+        assertEquals(2, count(text, "<sessioninfo "));
+        String lcov = Files.readString(dir.resolve("report/lcov.info"));
+        // Without counts a hit counts 1 per JVM: the two runs make 2.
+        assertTrue(lcov.contains("DA:13,2\nDA:14,2\nDA:16,2\nDA:17,2\nDA:21,0\nDA:22,0\n"), lcov);
+        assertTrue(Files.readString(dir.resolve("report/html/src/example/app/Shop.java.html"))
+                .contains("<tr id=\"L13\" class=\"partly\">"));
+    }
+
+    @Test
+    void shouldRecordPerTestContextsOfJUnitTestsWithoutAnyCodeChange() throws Exception {
+        Path dir = fresh("contexts");
+        Path classes = appClasses(dir);
+        Path data = dir.resolve("tests.cov");
+        List<String> classPath = new ArrayList<>(List.of(classes.toString()));
+        for (String type : new String[] {"org.junit.platform.launcher.core.LauncherFactory",
+                "org.junit.platform.engine.TestEngine", "org.junit.platform.commons.util.ReflectionUtils",
+                "org.junit.jupiter.api.Test", "org.junit.jupiter.engine.JupiterTestEngine",
+                "org.opentest4j.AssertionFailedError", "org.apiguardian.api.API"}) {
+            classPath.add(Path.of(Class.forName(type).getProtectionDomain().getCodeSource().getLocation().toURI())
+                    .toString());
+        }
+        String out = java(dir, List.of("-javaagent:" + AGENT + "=include=example.app.Shop*",
+                "-javaagent:" + COVERAGE_AGENT + "=out=" + data + ",contexts=true"),
+                String.join(File.pathSeparator, classPath), RunSample.class.getName());
+        assertTrue(out.contains("tests succeeded: 3"), out);
+
+        Path html = dir.resolve("html");
+        java(dir, List.of(), COVERAGE_AGENT, "io.lowimpact.coverage.Report", "--data", data.toString(),
+                "--classes", classes.toString(), "--sources", Path.of("src/test/java").toAbsolutePath().toString(),
+                "--html", html.toString());
+        String page = Files.readString(html.resolve("src/example/app/Shop.java.html"));
+        String sample = "example.app.ShopSample#";
+        assertTrue(page.contains("tests: " + sample + "refusesTooMuch(), " + sample + "restocks(), " + sample
+                + "sells()"), page); // line 9: every test builds a Shop
+        assertTrue(page.contains("<td class=\"note\"><span class=\"tests\">tests: " + sample
+                + "refusesTooMuch()</span></td>"), page); // line 14
+        assertTrue(page.contains("<td class=\"note\"><span class=\"tests\">tests: " + sample
+                + "restocks()</span></td>"), page); // lines 21, 22
+    }
+
+    @Test
+    void shouldRefuseToStartWithoutTheMonitoringAgent() throws Exception {
+        Path dir = fresh("alone");
+        Path classes = appClasses(dir);
+        Process p = new ProcessBuilder(JAVA, "-javaagent:" + COVERAGE_AGENT, "-cp", classes.toString(),
+                Main.class.getName()).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+        assertTrue(p.exitValue() != 0);
+        assertTrue(out.contains("the coverage agent needs the monitoring agent before it on the command line"), out);
+    }
+
+    @Test
+    void shouldRefuseAnUnknownOption() throws Exception {
+        Path dir = fresh("option");
+        Process p = new ProcessBuilder(JAVA, "-javaagent:" + AGENT, "-javaagent:" + COVERAGE_AGENT + "=outt=x",
+                "-cp", appClasses(dir).toString(), Main.class.getName()).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+        assertTrue(p.exitValue() != 0);
+        assertTrue(out.contains("unknown coverage agent option 'outt' (known: out, contexts, counts)"), out);
+    }
+
+    private static Path fresh(String name) throws Exception {
+        Path dir = OUT.resolve(name).toAbsolutePath();
+        if (Files.exists(dir)) {
+            try (var walk = Files.walk(dir)) {
+                for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
+        Files.createDirectories(dir);
+        return dir;
+    }
+
+    /** @return a directory with the example.app classes alone */
+    private static Path appClasses(Path dir) throws Exception {
+        Path from = Path.of(Main.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Path to = dir.resolve("classes");
+        try (var files = Files.list(from.resolve("example/app"))) {
+            for (Path f : files.toList()) {
+                Path target = to.resolve("example/app").resolve(f.getFileName().toString());
+                Files.createDirectories(target.getParent());
+                Files.copy(f, target);
+            }
+        }
+        return to;
+    }
+
+    private static String java(Path dir, List<String> options, String classPath, String main, String... args)
+            throws Exception {
+        List<String> command = new ArrayList<>();
+        command.add(JAVA);
+        command.add("-Xshare:off");
+        command.addAll(options);
+        command.add("-cp");
+        command.add(classPath);
+        command.add(main);
+        command.addAll(List.of(args));
+        Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "timed out: " + command);
+        assertEquals(0, p.exitValue(), () -> command + "\n" + out);
+        return out;
+    }
+
+    private static String counters(String xml, String tag, String name) {
+        int at = xml.indexOf("<" + tag + " name=\"" + name + "\"");
+        assertTrue(at >= 0, "no " + tag + " " + name + " in " + xml);
+        int end = xml.indexOf("</" + tag + ">", at);
+        String element = xml.substring(at, end);
+        // The class's own counters follow its last method.
+        String own = element.substring(element.lastIndexOf("</method>") + "</method>".length());
+        List<String> out = new ArrayList<>();
+        Matcher m = Pattern.compile("<counter type=\"(\\w+)\" missed=\"(\\d+)\" covered=\"(\\d+)\"/>").matcher(own);
+        while (m.find()) {
+            out.add(m.group(1) + " " + m.group(2) + "/" + m.group(3));
+        }
+        return String.join(", ", out);
+    }
+
+    private static int count(String text, String what) {
+        int n = 0;
+        for (int i = text.indexOf(what); i >= 0; i = text.indexOf(what, i + 1)) {
+            n++;
+        }
+        return n;
+    }
+}

@@ -1,6 +1,7 @@
 package io.lowimpact.monitoring.rhino;
 
 import org.mozilla.javascript.Context;
+import org.mozilla.javascript.Script;
 import org.mozilla.javascript.Scriptable;
 import org.mozilla.javascript.Undefined;
 
@@ -21,6 +22,22 @@ final class Js {
             RhinoMonitoring.install(cx);
             Scriptable scope = cx.initStandardObjects();
             return show(cx.evaluateString(scope, source, sourceName, 1, null));
+        }
+    }
+
+    /** Compiles a script on an installed context, for running it more than once. */
+    static Script compile(String source, String sourceName) {
+        try (Context cx = Context.enter()) {
+            RhinoMonitoring.install(cx);
+            return cx.compileString(source, sourceName, 1, null);
+        }
+    }
+
+    /** Runs a compiled script in a fresh scope of a fresh, installed context; returns its result as text. */
+    static String exec(Script script) {
+        try (Context cx = Context.enter()) {
+            RhinoMonitoring.install(cx);
+            return show(script.exec(cx, cx.initStandardObjects()));
         }
     }
 

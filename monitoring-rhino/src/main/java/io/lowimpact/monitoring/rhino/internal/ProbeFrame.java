@@ -130,6 +130,11 @@ final class ProbeFrame implements DebugFrame {
         }
     }
 
+    /** A {@code debugger;} statement: no monitoring event stands for it. */
+    @Override
+    public void onDebuggerStatement(Context cx) {
+    }
+
     private void arrive(Throwable ex) {
         if (pending && ex != exception) {
             handled();

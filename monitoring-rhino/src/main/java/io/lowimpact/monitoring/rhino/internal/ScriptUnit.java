@@ -15,7 +15,8 @@ import java.util.Arrays;
  * compilation. Offsets: {@code 0} entry, {@code 1 .. n} the unit's lines in ascending order, {@code n + 1} exit.
  *
  * <p>Probes of the events that fire on every call or line (start, resume, each line, return, unwind) are made
- * here; the exception probes of a line are made the first time an exception is seen there, then kept.
+ * here, with one probe of each exception event at the exit; the exception probes of a line are made the first time
+ * an exception is seen there, then kept.
  */
 final class ScriptUnit {
 
@@ -59,6 +60,29 @@ final class ScriptUnit {
         this.raise = new Probe[exit + 1];
         this.reraise = new Probe[exit + 1];
         this.handled = new Probe[exit + 1];
+        // Exception events are global: the probe at the exit is active exactly when the one at any line would be.
+        raise(exit);
+        reraise(exit);
+        handled(exit);
+    }
+
+    /**
+     * Whether some tool would receive an event of this unit now: one {@code isActive()} per probe made here (the
+     * entry, each line, the exit), and one per global exception event.
+     *
+     * @return false when a frame of this unit entered now could fire nothing
+     */
+    boolean anyActive() {
+        if (start.isActive() || resume.isActive() || returned.isActive() || unwound.isActive()
+                || raise[exit].isActive() || reraise[exit].isActive() || handled[exit].isActive()) {
+            return true;
+        }
+        for (Probe p : lineProbes) {
+            if (p != null && p.isActive()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

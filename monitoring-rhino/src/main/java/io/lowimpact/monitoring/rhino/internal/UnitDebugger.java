@@ -60,10 +60,16 @@ public final class UnitDebugger implements Debugger {
         });
     }
 
+    /**
+     * Gives a frame its hooks, or none (null) when no tool would receive any event of its unit now: then Rhino
+     * runs the frame as without a debugger. Like a bytecode method entered before its class was retransformed, a
+     * frame entered while nothing listened fires nothing until it exits, even if a tool starts meanwhile; the next
+     * call of the unit fires.
+     */
     @Override
     public DebugFrame getFrame(Context cx, DebuggableScript fnOrScript) {
         ScriptUnit unit = units.get(fnOrScript);
-        return unit == null ? null : new ProbeFrame(unit); // null: compiled before install, no unit to fire in
+        return unit == null || !unit.anyActive() ? null : new ProbeFrame(unit);
     }
 
     /** @return the units defined so far, in the order Rhino compiled them */

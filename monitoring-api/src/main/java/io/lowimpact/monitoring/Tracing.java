@@ -45,7 +45,8 @@ public final class Tracing {
 
     /**
      * Receives calls and returns ({@code sys.setprofile}'s {@code call} and {@code return}). Every method has a
-     * no-op default; callbacks run on the thread that fires the event and must not assume they may throw.
+     * no-op default. Methods run on the thread that fires the event; they should not throw: an exception goes to
+     * the facade's error handler (logged once per event kind, then counted), never to the traced code.
      */
     public interface Profiler {
 

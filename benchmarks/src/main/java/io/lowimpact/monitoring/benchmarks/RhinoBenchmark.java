@@ -81,7 +81,7 @@ public class RhinoBenchmark {
             Scriptable scope = cx.newObject(shared);
             scope.setPrototype(shared);
             scope.setParentScope(null);
-            return script.exec(cx, scope);
+            return script.exec(cx, scope, scope);
         }
 
         /** Leaves the context. */

@@ -37,7 +37,8 @@ final class Js {
     static String exec(Script script) {
         try (Context cx = Context.enter()) {
             RhinoMonitoring.install(cx);
-            return show(script.exec(cx, cx.initStandardObjects()));
+            Scriptable scope = cx.initStandardObjects();
+            return show(script.exec(cx, scope, scope));
         }
     }
 

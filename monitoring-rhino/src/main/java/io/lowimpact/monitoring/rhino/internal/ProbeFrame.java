@@ -8,8 +8,9 @@ import org.mozilla.javascript.Scriptable;
 import org.mozilla.javascript.debug.DebugFrame;
 
 /**
- * The hooks of one running frame of a script or function. Each hook checks its probe's {@code isActive()} first:
- * while no tool listens, a line costs an array load, a field read and two field writes.
+ * The hooks of one running frame of a script or function, given only to frames entered while some tool would
+ * receive an event of their unit ({@link UnitDebugger#getFrame}). Each hook checks its probe's {@code isActive()}
+ * first: a line no tool wants costs an array load, one {@code isActive()} read and two field writes.
  *
  * <p>What is derived rather than reported by Rhino:
  * <ul>

@@ -68,8 +68,22 @@ public final class UnitDebugger implements Debugger {
      */
     @Override
     public DebugFrame getFrame(Context cx, DebuggableScript fnOrScript) {
-        ScriptUnit unit = units.get(fnOrScript);
+        Object data = cx.getDebuggerContextData();
+        FrameStack stack = data instanceof FrameStack ? (FrameStack) data : null;
+        ScriptUnit unit = stack != null ? stack.cached(fnOrScript) : null;
+        if (unit == null) {
+            unit = unitOrNull(fnOrScript, stack);
+        }
         return unit == null || !unit.anyActive() ? null : new ProbeFrame(unit);
+    }
+
+    /** The slow path of {@link #getFrame}: the shared map, then the context's cache. */
+    private ScriptUnit unitOrNull(DebuggableScript script, FrameStack stack) {
+        ScriptUnit unit = units.get(script);
+        if (unit != null && stack != null) {
+            stack.cache(script, unit);
+        }
+        return unit; // null: compiled before install, no unit to fire in
     }
 
     /** @return the units defined so far, in the order Rhino compiled them */

@@ -39,7 +39,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@link #baseline} runs it on a context without hooks; {@link #installedIdle} on a context with
  * {@link RhinoMonitoring#install}, no tool in use; {@link #lineCoverage} with a coverage tool whose LINE callback
  * returns DISABLE, after a first pass in the setup has disabled every line (steady state: every line point checks
- * its probe and finds it inactive). Scores are µs per pass.
+ * its probe and finds it inactive). Scores are µs per pass. On a loaded machine the forks' wall times are not
+ * comparable; {@link RhinoHarness} interleaves the variants in one JVM and times them by thread CPU time.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)

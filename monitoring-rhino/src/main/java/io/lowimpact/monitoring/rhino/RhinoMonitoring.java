@@ -26,8 +26,10 @@ import java.util.Objects;
  * {@code 0} is the entry, {@code 1 .. n} the unit's lines in ascending order, {@code n + 1} the exit; see
  * {@code docs/guide.md} for the events and what Rhino gives no hook for.
  *
- * <p>While no tool listens, a call costs one small object (the frame's hooks) and each line a few field accesses.
- * Code compiled before {@link #install(Context)}, or by a context without it, fires nothing.
+ * <p>While no tool would receive an event of a unit, its frames get no hooks: a call then costs a cache lookup and
+ * one {@code isActive()} per probe of the unit, and its lines cost nothing ({@code docs/benchmarks.md}). A frame
+ * entered meanwhile fires nothing until it exits, like a bytecode method entered before its class was
+ * retransformed. Code compiled before {@link #install(Context)}, or by a context without it, fires nothing.
  */
 public final class RhinoMonitoring {
 

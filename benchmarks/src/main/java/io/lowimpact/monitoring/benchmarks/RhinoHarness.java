@@ -118,7 +118,8 @@ public final class RhinoHarness {
                 }
             }
             if (seen == 0 || lines.get() != seen) {
-                throw new IllegalStateException("coverage saw " + seen + " lines, then " + (lines.get() - seen) + " more");
+                throw new IllegalStateException("coverage saw " + seen + " lines, then " + (lines.get() - seen)
+                        + " more");
             }
             System.out.printf(Locale.ROOT, "%d rounds (after %d of warm-up) of %d passes, thread CPU time;"
                     + " coverage saw %d lines once%n", rounds, warmup, passes, seen);
@@ -126,8 +127,10 @@ public final class RhinoHarness {
         double baseMedian = median(variants[0].perPass);
         double baseMin = min(variants[0].perPass);
         for (Variant v : variants) {
+            double median = median(v.perPass);
+            double min = min(v.perPass);
             System.out.printf(Locale.ROOT, "%-14s median %8.1f us/pass  min %8.1f us/pass  ratio median %.3f  min %.3f%n",
-                    v.name, median(v.perPass), min(v.perPass), median(v.perPass) / baseMedian, min(v.perPass) / baseMin);
+                    v.name, median, min, median / baseMedian, min / baseMin);
         }
     }
 

@@ -24,7 +24,8 @@ public class Main {
     static final List<String> COVERAGE = new ArrayList<>();
 
     public static void main(String[] args) {
-        CodeUnit template = CodeUnit.define(CodeUnitSpec.builder("page.tmpl", "render").length(3).line(1, 2, 1).build());
+        CodeUnit template = CodeUnit.define(CodeUnitSpec.builder("page.tmpl", "render")
+                .length(3).line(1, 2, 1).build());
         Probe start = Monitoring.probe(template, Event.METHOD_START, 0);
         Probe line = Monitoring.probe(template, Event.LINE, 1);
         Probe ret = Monitoring.probe(template, Event.METHOD_RETURN, 2);

@@ -37,8 +37,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>The workload ({@code rhino-workload.js}) is one pass of calls, recursion, loops, a closure, string and object
  * work and a caught exception, compiled once per fork and run in a fresh top-level scope per operation (sharing the
  * standard objects), in interpreted mode. {@link #baseline} runs it on a context without hooks;
- * {@link #installedIdle} on a context with {@link RhinoMonitoring#install}, no tool in use; {@link #lineCoverage} with a
- * coverage tool whose LINE callback returns DISABLE, after a first pass in the setup has disabled every line
+ * {@link #installedIdle} on a context with {@link RhinoMonitoring#install}, no tool in use;
+ * {@link #lineCoverage} with a coverage tool whose LINE callback returns DISABLE, after a first pass in the setup has disabled every line
  * (steady state: no tool would receive an event of the script's units, so their frames get no hooks). Scores are µs
  * per pass. On a loaded machine the forks' wall times are not comparable; {@link RhinoHarness} interleaves the
  * variants in one JVM and times them by thread CPU time.

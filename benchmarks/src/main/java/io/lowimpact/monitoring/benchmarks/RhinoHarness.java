@@ -129,7 +129,8 @@ public final class RhinoHarness {
         for (Variant v : variants) {
             double median = median(v.perPass);
             double min = min(v.perPass);
-            System.out.printf(Locale.ROOT, "%-14s median %8.1f us/pass  min %8.1f us/pass  ratio median %.3f  min %.3f%n",
+            System.out.printf(Locale.ROOT,
+                    "%-14s median %8.1f us/pass  min %8.1f us/pass  ratio median %.3f  min %.3f%n",
                     v.name, median, min, median / baseMedian, min / baseMin);
         }
     }

@@ -33,7 +33,8 @@ class RhinoCoverageTest {
             "55",
             "313728",
             "apple: 7; fig: 4; pear: 2 (low); plum: 3",
-            "attempt by Alice; short pear; attempt by Bob; failed: unknown item kiwi; attempt by Carol; attempt by Carol",
+            "attempt by Alice; short pear; attempt by Bob; failed: unknown item kiwi; attempt by Carol;"
+                    + " attempt by Carol",
             "lucky 2 after 2");
     /** Calls of one run of the script, by function. */
     private static final Map<String, Integer> CALLS = new TreeMap<>(Map.ofEntries(
@@ -93,7 +94,8 @@ class RhinoCoverageTest {
                 171, 183), List.copyOf(markedMissed()));
         assertEquals(markedMissed(), coverage.missed(source));
         assertEquals(expectedCovered, coverage.covered(source));
-        assertEquals(128, coverage.locations(), "123 lines; 5 of them hold code of two units (a closure written on its caller's line)");
+        assertEquals(128, coverage.locations(),
+                "123 lines; 5 of them hold code of two units (a closure written on its caller's line)");
         assertEquals(coverage.locations(), coverage.deliveries(), "each location delivered once, then disabled");
     }
 

@@ -34,7 +34,8 @@ class TracingIT {
                 .assertSuccess();
         assertEquals("run 1: 4 -1\n"
                 + "trace: " + TRACE + "\n"
-                + "coverage: [outer:7, middle:14, middle:15, check:19, check:22, check:20, outer:8, outer:9, render:1]\n"
+                + "coverage: [outer:7, middle:14, middle:15, check:19, check:22, check:20, outer:8, outer:9,"
+                + " render:1]\n"
                 + "run 2: 4 -1\n"
                 + "trace: " + TRACE + "\n"
                 + "coverage: []\n", r.out, r::toString);

@@ -70,7 +70,7 @@ class RhinoCoverageTest {
     @AfterEach
     void tearDown() {
         coverage.close();
-        counter.close();
+        counter.close(); // does nothing if the test closed it
     }
 
     /** The lines the script marks {@code // missed}. */
@@ -117,5 +117,22 @@ class RhinoCoverageTest {
         Js.exec(script);
         assertEquals(perRun, starts, "and again after coverage restarted its own lines");
         assertEquals(lines, coverage.deliveries(), "after the restart, every line once again");
+    }
+
+    /** With coverage alone, a unit whose lines are all disabled runs without hooks; a restart brings its lines back. */
+    @Test
+    void aRestartBringsBackLinesOfUnitsThatRanWithoutHooks() {
+        counter.close();
+        Script script = Js.compile(SCRIPT, source);
+        assertEquals(RESULT, Js.exec(script));
+        int lines = coverage.deliveries();
+
+        assertEquals(RESULT, Js.exec(script));
+        assertEquals(lines, coverage.deliveries(), "every line disabled: nothing delivered");
+
+        coverage.reset();
+        assertEquals(RESULT, Js.exec(script));
+        assertEquals(lines, coverage.deliveries(), "after the restart, every line once again");
+        assertEquals(markedMissed(), coverage.missed(source));
     }
 }

@@ -48,4 +48,16 @@ class MonitoringWithoutRuntimeTest {
         assertNoRuntime(() -> CodeUnit.define(CodeUnitSpec.builder("t.page", "render").length(3).build()));
         assertNoRuntime(() -> CodeUnit.find("t.page", "render", ""));
     }
+
+    @Test
+    void s43_tracingWithoutRuntimeSaysSo() {
+        assertEquals(6, Tracing.PROFILE_ID);
+        assertEquals(7, Tracing.TRACE_ID);
+        assertNoRuntime(() -> Tracing.setTrace(null));
+        assertNoRuntime(() -> Tracing.setTraceAllThreads(null));
+        assertNoRuntime(Tracing::getTrace);
+        assertNoRuntime(() -> Tracing.setProfile(null));
+        assertNoRuntime(() -> Tracing.setProfileAllThreads(null));
+        assertNoRuntime(Tracing::getProfile);
+    }
 }

@@ -130,4 +130,12 @@ public interface MonitoringRuntime {
      * @param className class @param methodName method @param descriptor descriptor @return unit
      */
     Optional<CodeUnit> find(String className, String methodName, String descriptor);
+
+    /**
+     * The legacy tracing facade (tools 6 and 7).
+     *
+     * @see io.lowimpact.monitoring.Tracing
+     * @return the facade's runtime side
+     */
+    TracingRuntime tracing();
 }

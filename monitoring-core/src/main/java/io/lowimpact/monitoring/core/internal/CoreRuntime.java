@@ -9,6 +9,7 @@ import io.lowimpact.monitoring.EventSet;
 import io.lowimpact.monitoring.Probe;
 import io.lowimpact.monitoring.Tool;
 import io.lowimpact.monitoring.spi.MonitoringRuntime;
+import io.lowimpact.monitoring.spi.TracingRuntime;
 
 import java.lang.reflect.Executable;
 import java.util.Objects;
@@ -177,5 +178,10 @@ public final class CoreRuntime implements MonitoringRuntime {
         Objects.requireNonNull(methodName, "methodName must not be null");
         Objects.requireNonNull(descriptor, "descriptor must not be null");
         return control().units().find(className, methodName, descriptor);
+    }
+
+    @Override
+    public TracingRuntime tracing() {
+        return TracingFacade.INSTANCE;
     }
 }

@@ -7,7 +7,6 @@ import io.lowimpact.tools.profiler.internal.ThreadData;
 import io.lowimpact.tools.profiler.internal.TopTable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,6 +33,8 @@ public final class Profile {
     public static final String COLLAPSED = ".collapsed";
     /** The flame graph's file suffix. */
     public static final String HTML = ".html";
+    /** The share of the total below which {@link #write(Path, String)} folds a call path into its caller: 1/10,000. */
+    public static final double FILE_MIN_FRACTION = 1e-4;
 
     private final List<ThreadData> data;
     private final Frames frames;
@@ -118,23 +119,42 @@ public final class Profile {
     /**
      * The collapsed stacks, in the format of FlameGraph's {@code flamegraph.pl} and speedscope: one line
      * {@code [thread];frame;frame;frame value} per distinct stack with self time, where the value is the self time
-     * in <b>nanoseconds</b> and the first frame is the thread's name in brackets.
+     * in <b>nanoseconds</b> and the first frame is the thread's name in brackets. Every call path has its line.
      *
      * @return the lines, each ending with a line feed
      */
     public String collapsed() {
+        return collapsed(0);
+    }
+
+    /**
+     * The collapsed stacks, with the call paths that took less than {@code minFraction} of the profile's total
+     * time folded into their caller's line (their time becomes its self time), so that the lines still add up to
+     * the total. Deeply recursive programs have millions of call paths; most are far too thin to see in a flame
+     * graph.
+     *
+     * @param minFraction 0 for every path, else the least share of the total that keeps a path's own line
+     * @return the lines, each ending with a line feed
+     */
+    public String collapsed(double minFraction) {
         StringBuilder out = new StringBuilder();
         try {
-            writeCollapsed(out);
+            writeCollapsed(out, minFraction);
         } catch (IOException e) {
             throw new UncheckedIOException(e); // a StringBuilder does not throw
         }
         return out.toString();
     }
 
-    private void writeCollapsed(Appendable out) throws IOException {
+    /** @return the time recorded, all threads: what the collapsed stacks add up to */
+    public long totalNanos() {
+        return threads.stream().mapToLong(ThreadProfile::totalNanos).sum();
+    }
+
+    private void writeCollapsed(Appendable out, double minFraction) throws IOException {
+        long min = (long) Math.ceil(totalNanos() * minFraction);
         for (ThreadData d : data) {
-            Analysis.collapsed(d, frames, out);
+            Analysis.collapsed(d, frames, min, out);
         }
     }
 
@@ -149,18 +169,25 @@ public final class Profile {
         return TopTable.render(this, n);
     }
 
-    /** @return a self-contained HTML page (inline script and style, nothing fetched) showing the flame graph */
-    public String flameGraphHtml() {
-        return FlameGraphHtml.render(collapsed(), "Lowimpact profile");
+    /**
+     * A self-contained HTML page (inline script and style, nothing fetched) showing the flame graph of
+     * {@link #collapsed(double) collapsed(minFraction)}.
+     *
+     * @param minFraction as for {@link #collapsed(double)}
+     * @return the page
+     */
+    public String flameGraphHtml(double minFraction) {
+        return FlameGraphHtml.render(collapsed(minFraction), "Lowimpact profile");
     }
 
     /**
      * Writes {@code prefix.txt} (the {@linkplain #table(int) table}, top 30), {@code prefix.collapsed} and
-     * {@code prefix.html} into a directory, creating it if needed.
+     * {@code prefix.html} into a directory, creating it if needed. Both stack files fold the call paths that took
+     * less than {@link #FILE_MIN_FRACTION} of the total into their callers (see {@link #collapsed(double)}).
      *
      * @param dir the directory
      * @param prefix the files' name without suffix
-     * @return the three files written
+     * @return the three files written: table, collapsed stacks, flame graph
      * @throws UncheckedIOException if writing fails
      */
     public List<Path> write(Path dir, String prefix) {
@@ -170,10 +197,9 @@ public final class Profile {
             Path collapsed = dir.resolve(prefix + COLLAPSED);
             Path html = dir.resolve(prefix + HTML);
             Files.writeString(table, table(30), StandardCharsets.UTF_8);
-            try (Writer w = Files.newBufferedWriter(collapsed, StandardCharsets.UTF_8)) {
-                writeCollapsed(w);
-            }
-            Files.writeString(html, flameGraphHtml(), StandardCharsets.UTF_8);
+            String stacks = collapsed(FILE_MIN_FRACTION);
+            Files.writeString(collapsed, stacks, StandardCharsets.UTF_8);
+            Files.writeString(html, FlameGraphHtml.render(stacks, "Lowimpact profile"), StandardCharsets.UTF_8);
             return List.of(table, collapsed, html);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the profile to " + dir + ": " + e.getMessage(), e);

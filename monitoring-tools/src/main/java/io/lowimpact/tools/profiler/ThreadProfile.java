@@ -11,9 +11,10 @@ import java.util.List;
  * @param edges the figures per caller and callee, in no particular order
  * @param events the events delivered to the profiler on this thread
  * @param totalNanos the time recorded on this thread: the sum of its outermost frames' inclusive times
+ * @param callPaths the distinct call paths (nodes of the thread's calling-context tree)
  */
 public record ThreadProfile(String name, long id, List<MethodStats> methods, List<EdgeStats> edges, long events,
-        long totalNanos) {
+        long totalNanos, int callPaths) {
 
     /**
      * Copies the lists.
@@ -24,6 +25,7 @@ public record ThreadProfile(String name, long id, List<MethodStats> methods, Lis
      * @param edges the edges
      * @param events the events
      * @param totalNanos the total
+     * @param callPaths the call paths
      */
     public ThreadProfile {
         methods = List.copyOf(methods);

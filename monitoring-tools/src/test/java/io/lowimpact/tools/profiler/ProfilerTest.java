@@ -96,6 +96,17 @@ class ProfilerTest {
     }
 
     @Test
+    void callTree_thinPathsFoldIntoTheirCallers() {
+        Profile p = profileOf(CallTree.class, "main");
+        String main = "[main];" + Targets.frame(CallTree.class, "main");
+        // 20 % of 53 is 10.6: c's paths (6 each) fold into a and b, whose lines then hold 26.
+        assertEquals(main + " 1\n"
+                + main + ";" + Targets.frame(CallTree.class, "a") + " 26\n"
+                + main + ";" + Targets.frame(CallTree.class, "b") + " 26\n", p.collapsed(0.2));
+        assertEquals(53, p.totalNanos());
+    }
+
+    @Test
     void unwind_closesThreeFramesAndTheCatchingOneGoesOn() {
         Profile p = profileOf(Unwind.class, "top");
         assertEquals(List.of(

@@ -52,7 +52,7 @@ public final class Analysis {
         edges.forEach((k, e) -> edgeStats.add(new EdgeStats(frames.frame((int) (k >> 32)).label(),
                 frames.frame((int) (long) k).label(), e[0], e[1])));
         return new ThreadProfile(thread.threadName(), thread.threadId(), methodStats, edgeStats, thread.events(),
-                tree.total());
+                tree.total(), size - 1);
     }
 
     /**
@@ -116,22 +116,38 @@ public final class Analysis {
 
     /**
      * Writes one line {@code frame;frame;frame value} per node with self time, the value its self time in
-     * nanoseconds, the first frame {@code [thread name]}.
+     * nanoseconds, the first frame {@code [thread name]}. A node whose inclusive time is below {@code minNanos} is
+     * folded, with everything under it, into the line of its nearest caller that is not: the lines still add up to
+     * the thread's total.
      *
      * @param thread the thread's data
      * @param frames the frame names
+     * @param minNanos the least inclusive time of a node that keeps its own line; 0 keeps all
      * @param out where to write
      * @throws IOException if {@code out} does
      */
-    public static void collapsed(ThreadData thread, Frames frames, Appendable out) throws IOException {
+    public static void collapsed(ThreadData thread, Frames frames, long minNanos, Appendable out) throws IOException {
         TreeData tree = thread.tree();
-        long[] self = tree.selfTimes();
+        int size = tree.size();
+        long[] value = tree.selfTimes();
+        boolean[] kept = new boolean[size];
+        // Parents have lower indexes: going down, a folded node's whole time goes to its nearest kept ancestor.
+        int[] target = new int[size];
+        for (int n = 1; n < size; n++) {
+            int p = tree.parent(n);
+            kept[n] = p == CallTree.ROOT || (kept[p] && tree.inclusive(n) >= minNanos);
+            if (!kept[n]) {
+                target[n] = kept[p] ? p : target[p];
+                value[target[n]] += value[n];
+                value[n] = 0;
+            }
+        }
         String root = "[" + clean(thread.threadName()) + "]";
-        String[] names = new String[tree.size()];
+        String[] names = new String[size];
         int[] path = new int[16];
         StringBuilder line = new StringBuilder();
-        for (int n = 1; n < tree.size(); n++) {
-            if (self[n] <= 0) {
+        for (int n = 1; n < size; n++) {
+            if (value[n] <= 0) {
                 continue;
             }
             int depth = 0;
@@ -150,7 +166,7 @@ public final class Analysis {
                 }
                 line.append(';').append(names[a]);
             }
-            line.append(' ').append(self[n]).append('\n');
+            line.append(' ').append(value[n]).append('\n');
             out.append(line);
         }
     }

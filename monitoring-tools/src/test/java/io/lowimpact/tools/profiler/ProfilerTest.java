@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.lowimpact.tools.profiler.targets.CallTree;
 import io.lowimpact.tools.profiler.targets.External;
 import io.lowimpact.tools.profiler.targets.Recursion;
+import io.lowimpact.tools.profiler.targets.StaticInit;
 import io.lowimpact.tools.profiler.targets.Unwind;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -104,6 +105,21 @@ class ProfilerTest {
                 + main + ";" + Targets.frame(CallTree.class, "a") + " 26\n"
                 + main + ";" + Targets.frame(CallTree.class, "b") + " 26\n", p.collapsed(0.2));
         assertEquals(53, p.totalNanos());
+    }
+
+    @Test
+    void staticInitialiser_isTheCallersCalleeAndTheCallWaits() {
+        Profile p = profileOf(StaticInit.class, "main");
+        String lazy = StaticInit.class.getName() + "$Lazy";
+        assertEquals(List.of(
+                lazy + ".<clinit>()V count=1 incl=6 self=4",
+                lazy + ".compute()J count=1 incl=2 self=2",
+                lazy + ".value()J count=2 incl=2 self=2",
+                m(StaticInit.class, "main", "()J") + " count=1 incl=8 self=0"), sortedStats(p));
+        String main = "[main];" + Targets.frame(StaticInit.class, "main");
+        assertEquals(main + ";" + lazy + ".<clinit> 4\n"
+                + main + ";" + lazy + ".<clinit>;" + lazy + ".compute 2\n"
+                + main + ";" + lazy + ".value 2\n", p.collapsed());
     }
 
     @Test

@@ -14,7 +14,8 @@ import java.util.function.LongSupplier;
  * <p>A {@code CALL} pushes a <em>pending</em> entry holding its target. If the callee is instrumented, its
  * {@code METHOD_START} arrives next and, when it names the target, replaces the pending entry. Otherwise the
  * pending entry becomes an external frame: at {@code EXTERNAL_RETURN}/{@code EXTERNAL_RAISE}, or when instrumented
- * code it did not name starts above it (the JDK calling back into a lambda, a static initialiser). A pending entry
+ * code it did not name starts above it (the JDK calling back into a lambda). A static initialiser that starts above a
+ * pending entry runs as the caller's callee, the entry waiting under it for its callee. A pending entry
  * whose call never started anything (a failed link) is dropped at the caller's next event. A return or unwind
  * closes every frame above its own, so an exception that skips events cannot leave frames open.
  */
@@ -69,16 +70,23 @@ public final class Recorder {
         }
         int d = depth;
         int parentNode;
-        if (d > 0 && kind[d - 1] == PENDING) {
-            CallTarget t = target[d - 1];
-            if (names(t, code)) {
-                d--;
-                parentNode = d == 0 ? CallTree.ROOT : node[d - 1];
-            } else {
-                parentNode = becomeExternal(d - 1, t);
-            }
-        } else {
+        byte top = d > 0 ? kind[d - 1] : METHOD;
+        if (top == METHOD) {
             parentNode = d == 0 ? CallTree.ROOT : node[d - 1];
+        } else if (names(target[d - 1], code)) {
+            // The call's own callee: it replaces the entry. An external frame that it replaces was opened by code
+            // that ran before it (a class loader in Java, say): that part ends now.
+            d--;
+            if (top == EXTERNAL) {
+                tree.addTime(node[d], now - start[d]);
+            }
+            parentNode = d == 0 ? CallTree.ROOT : node[d - 1];
+        } else if (top == PENDING && code != null && "<clinit>".equals(code.methodName())) {
+            // The call initialises a class first: the initialiser runs for the caller, the call still waits.
+            parentNode = d == 1 ? CallTree.ROOT : node[d - 2];
+        } else {
+            // Code the call did not name: the callee is external and calls back into instrumented code.
+            parentNode = top == PENDING ? becomeExternal(d - 1, target[d - 1]) : node[d - 1];
         }
         int n = tree.child(parentNode, id);
         tree.enter(n);
@@ -120,7 +128,9 @@ public final class Recorder {
             return;
         }
         for (int j = d - 1; j >= i; j--) {
-            tree.addTime(node[j], now - start[j]);
+            if (kind[j] != PENDING) {
+                tree.addTime(node[j], now - start[j]);
+            }
             target[j] = null;
         }
         depth = i;

@@ -97,6 +97,36 @@ class ProfilerTest {
     }
 
     @Test
+    void callTree_topTables() {
+        Profile p = profileOf(CallTree.class, "main");
+        String t = p.table(2);
+        String tree = CallTree.class.getName();
+        assertEquals(true, t.startsWith("Lowimpact profile: 1 thread(s), 0.000 ms recorded\nprofiler cost: 23 events,"), t);
+        assertEquals("\nTop 2 by self time\n"
+                + "     self ms      incl ms        count  method\n"
+                + "       0.000        0.000            2  " + tree + ".a()V\n"
+                + "       0.000        0.000            1  " + tree + ".b()V\n"
+                + "\nTop 2 by inclusive time\n"
+                + "     self ms      incl ms        count  method\n"
+                + "       0.000        0.000            1  " + tree + ".main()V\n"
+                + "       0.000        0.000            2  " + tree + ".a()V\n"
+                + "\nTop 2 by count\n"
+                + "     self ms      incl ms        count  method\n"
+                + "       0.000        0.000            4  " + tree + ".c()V\n"
+                + "       0.000        0.000            2  " + tree + ".a()V\n"
+                + "\nTop 2 calls by time (caller -> callee)\n"
+                + "          ms        count  caller -> callee\n"
+                + "       0.000            2  " + tree + ".main()V -> " + tree + ".a()V\n"
+                + "       0.000            1  " + tree + ".main()V -> " + tree + ".b()V\n"
+                + "\nthread [main] (id " + p.thread("main").id() + "): 0.000 ms recorded, 23 events\n"
+                + "\nTop 2 by self time on [main]\n"
+                + "     self ms      incl ms        count  method\n"
+                + "       0.000        0.000            2  " + tree + ".a()V\n"
+                + "       0.000        0.000            1  " + tree + ".b()V\n",
+                t.substring(t.indexOf("\nTop 2 by self time\n")));
+    }
+
+    @Test
     void callTree_thinPathsFoldIntoTheirCallers() {
         Profile p = profileOf(CallTree.class, "main");
         String main = "[main];" + Targets.frame(CallTree.class, "main");

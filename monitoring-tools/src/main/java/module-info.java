@@ -3,7 +3,7 @@
  * ({@code io.lowimpact.tools.internal}) is not exported.
  */
 module io.lowimpact.tools {
-    requires io.lowimpact.monitoring;
+    requires transitive io.lowimpact.monitoring; // Profiler.EVENTS is an EventSet
 
     exports io.lowimpact.tools.profiler;
 }

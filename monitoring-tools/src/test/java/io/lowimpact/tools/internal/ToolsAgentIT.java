@@ -107,7 +107,7 @@ class ToolsAgentIT {
         Path out = Files.createTempFile("shop", ".out");
         Path err = Files.createTempFile("shop", ".err");
         Process p = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        if (!p.waitFor(120, TimeUnit.SECONDS)) {
+        if (!p.waitFor(600, TimeUnit.SECONDS)) {
             p.destroyForcibly();
             throw new AssertionError("timed out: " + command);
         }

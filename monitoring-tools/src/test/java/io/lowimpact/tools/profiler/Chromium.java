@@ -19,7 +19,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class Chromium {
 
-    private static final long TIMEOUT_SECONDS = 120;
+    private static final long TIMEOUT_SECONDS = 300;
 
     private Chromium() {
     }

@@ -26,7 +26,7 @@ import javax.tools.ToolProvider;
  * javac under the profiler and, on tool id 3, an independent tool that counts {@code METHOD_START} per unit; then
  * the two are compared, method by method. Run under the monitoring agent with
  * {@code include=com.sun.tools.javac.**}:
- * {@code java -javaagent:monitoring-agent.jar=include=com.sun.tools.javac.** -cp ... JavacCheck <outDir> <srcDir>}.
+ * {@code java -javaagent:monitoring-agent.jar=include=com.sun.tools.javac.** -cp ... JavacCheck <outDir> <srcDir> [maxFiles]}.
  * Prints {@code units N, starts N, mismatches N}, and writes the profile to {@code outDir/javac.*}.
  */
 public final class JavacCheck {
@@ -39,7 +39,8 @@ public final class JavacCheck {
         List<String> sources;
         try (Stream<Path> s = Files.walk(Path.of(args[1]))) {
             sources = s.map(Path::toString).filter(p -> p.endsWith(".java") && !p.endsWith("module-info.java"))
-                    .sorted().collect(Collectors.toList());
+                    .sorted().limit(args.length > 2 ? Long.parseLong(args[2]) : Long.MAX_VALUE)
+                    .collect(Collectors.toList());
         }
         Map<CodeUnit, AtomicLong> starts = new ConcurrentHashMap<>();
         Tool counter = Monitoring.useToolId(3, "start-counter");

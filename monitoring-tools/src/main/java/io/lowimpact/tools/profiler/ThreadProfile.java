@@ -1,6 +1,7 @@
 package io.lowimpact.tools.profiler;
 
 import java.util.List;
+import java.util.NoSuchElementException;
 
 /**
  * What the profiler recorded on one thread.
@@ -35,10 +36,10 @@ public record ThreadProfile(String name, long id, List<MethodStats> methods, Lis
     /**
      * @param label a {@link MethodStats#label()}
      * @return that method's figures on this thread
-     * @throws java.util.NoSuchElementException if this thread never entered it
+     * @throws NoSuchElementException if this thread never entered it
      */
     public MethodStats method(String label) {
         return methods.stream().filter(m -> m.label().equals(label)).findFirst()
-                .orElseThrow(() -> new java.util.NoSuchElementException("no method " + label + " on thread " + name));
+                .orElseThrow(() -> new NoSuchElementException("no method " + label + " on thread " + name));
     }
 }

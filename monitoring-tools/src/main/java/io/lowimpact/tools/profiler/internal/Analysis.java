@@ -5,6 +5,7 @@ import io.lowimpact.tools.profiler.MethodStats;
 import io.lowimpact.tools.profiler.ThreadProfile;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -65,7 +66,7 @@ public final class Analysis {
         // Children in index order (a node's parent has a lower index): first child and next sibling.
         int[] first = new int[size];
         int[] next = new int[size];
-        java.util.Arrays.fill(first, -1);
+        Arrays.fill(first, -1);
         for (int n = size - 1; n >= 1; n--) {
             int p = tree.parent(n);
             next[n] = first[p];
@@ -102,8 +103,8 @@ public final class Analysis {
             }
             depth++;
             if (depth == stack.length) {
-                stack = java.util.Arrays.copyOf(stack, depth * 2);
-                cursor = java.util.Arrays.copyOf(cursor, depth * 2);
+                stack = Arrays.copyOf(stack, depth * 2);
+                cursor = Arrays.copyOf(cursor, depth * 2);
             }
             stack[depth] = c;
             cursor[depth] = first[c];
@@ -153,7 +154,7 @@ public final class Analysis {
             int depth = 0;
             for (int a = n; a != CallTree.ROOT; a = tree.parent(a)) {
                 if (depth == path.length) {
-                    path = java.util.Arrays.copyOf(path, depth * 2);
+                    path = Arrays.copyOf(path, depth * 2);
                 }
                 path[depth++] = a;
             }

@@ -1,0 +1,82 @@
+package io.lowimpact.tools.internal;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * The tools agent, {@code -javaagent:lowimpact-tools-agent.jar=key=value,...}, given after the monitoring agent:
+ * each key names a tool, whose starter gets the value. Keys are registered in {@link #STARTERS}, one line per tool.
+ *
+ * <p>It uses only the public API. The monitoring agent has put {@code Monitoring} on the boot class path; this jar
+ * carries no copy of it, so the class loader of the tools (the system class loader) finds the boot loader's, the
+ * one that the probes reach. Without the monitoring agent first, the agent stops the JVM with a message saying so.
+ */
+public final class ToolsAgent {
+
+    private static final String MONITORING = "io.lowimpact.monitoring.Monitoring";
+
+    /** The tools by option key. */
+    private static final Map<String, Consumer<String>> STARTERS = new LinkedHashMap<>();
+
+    static {
+        STARTERS.put("profile", ProfilerStarter::start);
+    }
+
+    private ToolsAgent() {
+    }
+
+    /**
+     * Entry point for {@code -javaagent}.
+     *
+     * @param options {@code key=value} pairs separated by commas
+     * @throws IllegalArgumentException if an option is unknown, repeated or has no value
+     * @throws IllegalStateException if the monitoring agent did not start before this one
+     */
+    public static void premain(String options) {
+        Map<String, String> parsed = parse(options);
+        requireMonitoringAgent();
+        parsed.forEach((key, value) -> STARTERS.get(key).accept(value));
+    }
+
+    /**
+     * @param options the agent's option string
+     * @return the options by key, in the order given
+     * @throws IllegalArgumentException if an option is unknown, repeated or has no value, or none is given
+     */
+    static Map<String, String> parse(String options) {
+        Map<String, String> parsed = new LinkedHashMap<>();
+        if (options != null && !options.isBlank()) {
+            for (String pair : options.split(",")) {
+                int eq = pair.indexOf('=');
+                String key = (eq < 0 ? pair : pair.substring(0, eq)).strip();
+                String value = eq < 0 ? "" : pair.substring(eq + 1).strip();
+                if (!STARTERS.containsKey(key)) {
+                    throw new IllegalArgumentException("unknown tools agent option '" + key + "' (known: "
+                            + String.join(", ", STARTERS.keySet()) + ")");
+                }
+                if (value.isEmpty()) {
+                    throw new IllegalArgumentException("tools agent option '" + key + "' needs a value: " + key
+                            + "=...");
+                }
+                if (parsed.put(key, value) != null) {
+                    throw new IllegalArgumentException("tools agent option '" + key + "' is given twice");
+                }
+            }
+        }
+        if (parsed.isEmpty()) {
+            throw new IllegalArgumentException("the tools agent needs an option naming a tool (known: "
+                    + String.join(", ", STARTERS.keySet()) + "), for example profile=<dir>");
+        }
+        return parsed;
+    }
+
+    private static void requireMonitoringAgent() {
+        try {
+            Class.forName(MONITORING, false, null);
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException("the tools agent needs the monitoring agent before it on the command line:"
+                    + " -javaagent:monitoring-agent.jar[=options] -javaagent:lowimpact-tools-agent.jar=...", e);
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** The tools agent: option parsing and the starters of the tools. Not an API. */
+package io.lowimpact.tools.internal;

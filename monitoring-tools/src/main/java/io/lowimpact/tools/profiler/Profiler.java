@@ -1,0 +1,179 @@
+package io.lowimpact.tools.profiler;
+
+import io.lowimpact.monitoring.Event;
+import io.lowimpact.monitoring.EventSet;
+import io.lowimpact.monitoring.Monitoring;
+import io.lowimpact.monitoring.Tool;
+import io.lowimpact.tools.profiler.internal.Callbacks;
+import io.lowimpact.tools.profiler.internal.Frames;
+import io.lowimpact.tools.profiler.internal.Overhead;
+import io.lowimpact.tools.profiler.internal.Recorder;
+import io.lowimpact.tools.profiler.internal.Recorders;
+import io.lowimpact.tools.profiler.internal.ThreadData;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.LongSupplier;
+
+/**
+ * An instrumenting profiler on Lowimpact's public API: it counts and times every call of instrumented code
+ * ({@code METHOD_START}, {@code METHOD_RETURN}, {@code METHOD_UNWIND}), and the time spent in calls to code that is
+ * not instrumented, the JDK or excluded classes ({@code CALL} with {@code EXTERNAL_RETURN}/{@code EXTERNAL_RAISE}),
+ * attributing it to the callee's name. Units defined through the injection API count like methods.
+ *
+ * <pre>{@code
+ * Profiler profiler = Profiler.start();          // tool id 2 (Monitoring.PROFILER_ID)
+ * runWorkload();
+ * Profile profile = profiler.snapshot();
+ * System.out.println(profile.table(20));
+ * profile.write(Path.of("profile"), "run1");     // run1.txt, run1.collapsed, run1.html
+ * profiler.stop();
+ * }</pre>
+ *
+ * <p>Each thread records into its own state without locks and, in steady state, without allocating: a shadow
+ * stack and a calling-context tree (one node per distinct call path). Recursion is counted once in inclusive
+ * times; an exception unwinding frames closes each of them. The profiler's own cost is in every {@link Profile}:
+ * the events it received and an estimate of the time its callbacks took.
+ *
+ * <p>It is one tool among others: it never returns {@code DISABLE}, and other tools (a coverage tool on id 1)
+ * neither disturb it nor are disturbed. Thread-safe.
+ */
+public final class Profiler implements AutoCloseable {
+
+    /** The events the profiler sets. */
+    public static final EventSet EVENTS = EventSet.of(Event.METHOD_START, Event.METHOD_RETURN, Event.METHOD_UNWIND,
+            Event.CALL, Event.EXTERNAL_RETURN, Event.EXTERNAL_RAISE);
+
+    /** The name the profiler claims its tool id with. */
+    public static final String TOOL_NAME = "lowimpact-profiler";
+
+    private final Tool tool;
+    private final Recorders recorders;
+    private volatile long stoppedAt = -1;
+
+    private Profiler(Tool tool, Recorders recorders) {
+        this.tool = tool;
+        this.recorders = recorders;
+    }
+
+    /**
+     * Starts a profiler on {@link Monitoring#PROFILER_ID} with {@link System#nanoTime()}.
+     *
+     * @return the running profiler
+     * @throws IllegalStateException if the id is in use, or no monitoring runtime is present
+     */
+    public static Profiler start() {
+        return builder().start();
+    }
+
+    /** @return a builder for a profiler with other settings */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * A snapshot of everything recorded so far; frames still open count up to now (or to {@link #stop()}).
+     *
+     * @return the profile
+     */
+    public Profile snapshot() {
+        Recorder self = recorders.current();
+        self.mute(); // the profiler's own code, if instrumented, stays out of its profile
+        try {
+            long stopped = stoppedAt;
+            long now = stopped >= 0 ? stopped : recorders.clock().getAsLong();
+            List<ThreadData> data = recorders.snapshot(now);
+            return new Profile(data, new Frames(data, recorders.keys()), Overhead.nanosPerEvent());
+        } finally {
+            self.unmute();
+        }
+    }
+
+    /**
+     * Stops recording and frees the tool id; what was recorded stays available to {@link #snapshot()}. Does nothing
+     * the second time.
+     */
+    public synchronized void stop() {
+        if (stoppedAt >= 0) {
+            return;
+        }
+        stoppedAt = recorders.clock().getAsLong();
+        tool.close();
+    }
+
+    /** @return whether the profiler records, that is, has not been stopped */
+    public boolean isRunning() {
+        return stoppedAt < 0;
+    }
+
+    /** Same as {@link #stop()}. */
+    @Override
+    public void close() {
+        stop();
+    }
+
+    /**
+     * Writes a snapshot when the JVM exits (a shutdown hook): {@code profile-<pid>.txt}, {@code .collapsed} and
+     * {@code .html} in {@code dir}. The profiler keeps recording other threads meanwhile.
+     *
+     * @param dir the directory, created if needed
+     */
+    public void writeAtExit(Path dir) {
+        Objects.requireNonNull(dir, "dir must not be null");
+        Thread hook = new Thread(() -> {
+            recorders.current().mute();
+            snapshot().write(dir, "profile-" + ProcessHandle.current().pid());
+        }, "lowimpact-profiler-exit");
+        Runtime.getRuntime().addShutdownHook(hook);
+    }
+
+    /** Settings of a profiler: its tool id and clock. */
+    public static final class Builder {
+
+        private int toolId = Monitoring.PROFILER_ID;
+        private LongSupplier clock = System::nanoTime;
+
+        private Builder() {
+        }
+
+        /**
+         * @param id the tool id to claim, 0 to 5; {@link Monitoring#PROFILER_ID} unless set
+         * @return this builder
+         */
+        public Builder toolId(int id) {
+            this.toolId = id;
+            return this;
+        }
+
+        /**
+         * @param nanoTime the time source, in nanoseconds ({@link System#nanoTime()} unless set; tests give a
+         *        counter so that times are exact)
+         * @return this builder
+         */
+        public Builder clock(LongSupplier nanoTime) {
+            this.clock = Objects.requireNonNull(nanoTime, "nanoTime must not be null");
+            return this;
+        }
+
+        /**
+         * Claims the tool id, registers the callbacks and sets {@link Profiler#EVENTS}.
+         *
+         * @return the running profiler
+         * @throws IllegalArgumentException if the id is out of range
+         * @throws IllegalStateException if the id is in use, or no monitoring runtime is present
+         */
+        public Profiler start() {
+            Recorders recorders = new Recorders(clock);
+            Callbacks callbacks = new Callbacks(recorders);
+            Tool tool = Monitoring.useToolId(toolId, TOOL_NAME);
+            tool.registerCallback(Event.METHOD_START, callbacks);
+            tool.registerCallback(Event.METHOD_RETURN, callbacks);
+            tool.registerCallback(Event.METHOD_UNWIND, callbacks);
+            tool.registerCallback(Event.CALL, callbacks);
+            tool.registerCallback(Event.EXTERNAL_RETURN, callbacks.externalExit());
+            tool.registerCallback(Event.EXTERNAL_RAISE, callbacks.externalExit());
+            tool.setEvents(EVENTS);
+            return new Profiler(tool, recorders);
+        }
+    }
+}

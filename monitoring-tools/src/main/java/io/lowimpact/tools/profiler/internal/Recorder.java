@@ -1,0 +1,278 @@
+package io.lowimpact.tools.profiler.internal;
+
+import io.lowimpact.monitoring.CallTarget;
+import io.lowimpact.monitoring.CodeUnit;
+import java.util.Arrays;
+import java.util.IdentityHashMap;
+import java.util.function.LongSupplier;
+
+/**
+ * One thread's profiler state: a shadow stack of the frames running now (their tree node, start time and kind, in
+ * parallel arrays) over the thread's {@link CallTree}. Only its own thread calls the event methods, so they take no
+ * lock; in steady state they allocate nothing (arrays grow on the slow path only).
+ *
+ * <p>A {@code CALL} pushes a <em>pending</em> entry holding its target. If the callee is instrumented, its
+ * {@code METHOD_START} arrives next and, when it names the target, replaces the pending entry. Otherwise the
+ * pending entry becomes an external frame: at {@code EXTERNAL_RETURN}/{@code EXTERNAL_RAISE}, or when instrumented
+ * code it did not name starts above it (the JDK calling back into a lambda). A static initialiser that starts above a
+ * pending entry runs as the caller's callee, the entry waiting under it for its callee. A pending entry
+ * whose call never started anything (a failed link) is dropped at the caller's next event. A return or unwind
+ * closes every frame above its own, so an exception that skips events cannot leave frames open.
+ */
+public final class Recorder {
+
+    static final byte METHOD = 0;
+    static final byte PENDING = 1;
+    static final byte EXTERNAL = 2;
+
+    private final LongSupplier clock;
+    private final FrameKeys keys;
+    private final String threadName;
+    private final long threadId;
+    private final CallTree tree = new CallTree();
+    private final IdentityHashMap<CallTarget, Integer> externalKeys = new IdentityHashMap<>();
+
+    private int depth;
+    private int[] node = new int[64];
+    private long[] start = new long[64];
+    private byte[] kind = new byte[64];
+    private CallTarget[] target = new CallTarget[64];
+    private CodeUnit[] units = new CodeUnit[256];
+    private long events;
+    private int muted;
+
+    /**
+     * @param clock the time source, in nanoseconds
+     * @param keys the profiler's external frame keys
+     * @param thread the thread that records
+     */
+    public Recorder(LongSupplier clock, FrameKeys keys, Thread thread) {
+        this.clock = clock;
+        this.keys = keys;
+        this.threadName = thread.getName();
+        this.threadId = thread.getId();
+    }
+
+    /**
+     * {@code METHOD_START} of a unit.
+     *
+     * @param id the unit's id
+     * @param code the unit, or null when only timing the recorder
+     */
+    public void start(int id, CodeUnit code) {
+        events++;
+        if (muted != 0) {
+            return;
+        }
+        long now = clock.getAsLong();
+        if (code != null) {
+            remember(id, code);
+        }
+        int d = depth;
+        int parentNode;
+        byte top = d > 0 ? kind[d - 1] : METHOD;
+        if (top == METHOD) {
+            parentNode = d == 0 ? CallTree.ROOT : node[d - 1];
+        } else if (names(target[d - 1], code)) {
+            // The call's own callee: it replaces the entry. An external frame that it replaces was opened by code
+            // that ran before it (a class loader in Java, say): that part ends now.
+            d--;
+            if (top == EXTERNAL) {
+                tree.addTime(node[d], now - start[d]);
+            }
+            parentNode = d == 0 ? CallTree.ROOT : node[d - 1];
+        } else if (top == PENDING && code != null && "<clinit>".equals(code.methodName())) {
+            // The call initialises a class first: the initialiser runs for the caller, the call still waits.
+            parentNode = d == 1 ? CallTree.ROOT : node[d - 2];
+        } else {
+            // Code the call did not name: the callee is external and calls back into instrumented code.
+            parentNode = top == PENDING ? becomeExternal(d - 1, target[d - 1]) : node[d - 1];
+        }
+        int n = tree.child(parentNode, id);
+        tree.enter(n);
+        push(d, n, now, METHOD, null);
+    }
+
+    /**
+     * {@code METHOD_RETURN} or {@code METHOD_UNWIND} of a unit: closes its frame and any left open above it.
+     *
+     * @param id the unit's id
+     */
+    public void exit(int id) {
+        events++;
+        if (muted != 0) {
+            return;
+        }
+        long now = clock.getAsLong();
+        int d = depth;
+        while (d > 0 && kind[d - 1] == PENDING) {
+            d--;
+        }
+        if (d > 0 && kind[d - 1] == METHOD && tree.key(node[d - 1]) == id) {
+            tree.addTime(node[d - 1], now - start[d - 1]);
+            target[d - 1] = null;
+            depth = d - 1;
+            return;
+        }
+        exitSlow(id, d, now);
+    }
+
+    /** The frame is not on top (an event was missed) or not on the stack (it started before the profiler). */
+    private void exitSlow(int id, int d, long now) {
+        int i = d - 1;
+        while (i >= 0 && !(kind[i] == METHOD && tree.key(node[i]) == id)) {
+            i--;
+        }
+        if (i < 0) {
+            depth = d;
+            return;
+        }
+        for (int j = d - 1; j >= i; j--) {
+            if (kind[j] != PENDING) {
+                tree.addTime(node[j], now - start[j]);
+            }
+            target[j] = null;
+        }
+        depth = i;
+    }
+
+    /**
+     * {@code CALL}: pushes a pending entry for the target.
+     *
+     * @param callee what is called
+     */
+    public void call(CallTarget callee) {
+        events++;
+        if (muted != 0) {
+            return;
+        }
+        long now = clock.getAsLong();
+        int d = depth;
+        while (d > 0 && kind[d - 1] == PENDING) {
+            d--;
+        }
+        push(d, -1, now, PENDING, callee);
+    }
+
+    /**
+     * {@code EXTERNAL_RETURN} or {@code EXTERNAL_RAISE}: closes the external frame of the call.
+     *
+     * @param callee what was called
+     */
+    public void externalExit(CallTarget callee) {
+        events++;
+        if (muted != 0) {
+            return;
+        }
+        long now = clock.getAsLong();
+        int d = depth - 1;
+        if (d < 0 || kind[d] == METHOD || !(target[d] == callee || target[d].equals(callee))) {
+            return; // the call was taken for an instrumented one, or started before the profiler
+        }
+        int n = kind[d] == PENDING ? becomeExternal(d, callee) : node[d];
+        tree.addTime(n, now - start[d]);
+        target[d] = null;
+        depth = d;
+    }
+
+    private int becomeExternal(int i, CallTarget callee) {
+        int n = tree.child(i == 0 ? CallTree.ROOT : node[i - 1], externalKey(callee));
+        tree.enter(n);
+        node[i] = n;
+        kind[i] = EXTERNAL;
+        return n;
+    }
+
+    private int externalKey(CallTarget callee) {
+        Integer k = externalKeys.get(callee);
+        if (k == null) {
+            k = keys.external(callee);
+            externalKeys.put(callee, k);
+        }
+        return k;
+    }
+
+    /** Whether a started unit is what a pending call named: same name and descriptor, and class unless virtual. */
+    private static boolean names(CallTarget t, CodeUnit code) {
+        if (code == null || !t.name().equals(code.methodName()) || !t.descriptor().equals(code.descriptor())) {
+            return false;
+        }
+        switch (t.kind()) {
+            case STATIC:
+            case SPECIAL:
+                return t.owner().equals(code.className());
+            default:
+                return true;
+        }
+    }
+
+    private void push(int d, int n, long now, byte k, CallTarget t) {
+        if (d == node.length) {
+            growStack();
+        }
+        node[d] = n;
+        start[d] = now;
+        kind[d] = k;
+        target[d] = t;
+        depth = d + 1;
+    }
+
+    private void growStack() {
+        int n = node.length * 2;
+        node = Arrays.copyOf(node, n);
+        start = Arrays.copyOf(start, n);
+        kind = Arrays.copyOf(kind, n);
+        target = Arrays.copyOf(target, n);
+    }
+
+    private void remember(int id, CodeUnit code) {
+        CodeUnit[] u = units;
+        if (id < u.length && u[id] != null) {
+            return;
+        }
+        rememberSlow(id, code);
+    }
+
+    private void rememberSlow(int id, CodeUnit code) {
+        if (id >= units.length) {
+            units = Arrays.copyOf(units, Math.max(id + 1, units.length * 2));
+        }
+        units[id] = code;
+    }
+
+    /** Stops recording this thread's events while the profiler's own code runs on it, still counting them. */
+    public void mute() {
+        muted++;
+    }
+
+    /** Undoes one {@link #mute()}. */
+    public void unmute() {
+        muted--;
+    }
+
+    /**
+     * A copy of this thread's tree, with the frames still open counted up to {@code now}. From another thread, a
+     * possibly stale copy (see {@link CallTree#copy()}).
+     *
+     * @param now the time that open frames are counted to
+     * @return the copy
+     */
+    public ThreadData snapshot(long now) {
+        TreeData data = tree.copy();
+        int d = Math.min(depth, node.length);
+        int[] n = node;
+        long[] s = start;
+        byte[] k = kind;
+        for (int i = 0; i < d && i < n.length && i < s.length && i < k.length; i++) {
+            if (k[i] != PENDING && n[i] >= 0 && n[i] < data.size()) {
+                data.addTime(n[i], now - s[i]);
+            }
+        }
+        return new ThreadData(threadName, threadId, data, units.clone(), events);
+    }
+
+    /** @return the events delivered to this recorder so far */
+    public long events() {
+        return events;
+    }
+}

@@ -1,0 +1,42 @@
+package io.lowimpact.tools.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ToolsAgentTest {
+
+    @Test
+    void parse_keysInOrderWithBlanksIgnored() {
+        assertEquals(Map.of("profile", "/tmp/out"), ToolsAgent.parse(" profile = /tmp/out "));
+    }
+
+    @Test
+    void parse_unknownKey() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> ToolsAgent.parse("profile=/tmp,bogus=1"));
+        assertEquals("unknown tools agent option 'bogus' (known: profile)", e.getMessage());
+    }
+
+    @Test
+    void parse_missingValue() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ToolsAgent.parse("profile"));
+        assertEquals("tools agent option 'profile' needs a value: profile=...", e.getMessage());
+    }
+
+    @Test
+    void parse_repeatedKey() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> ToolsAgent.parse("profile=a,profile=b"));
+        assertEquals("tools agent option 'profile' is given twice", e.getMessage());
+    }
+
+    @Test
+    void parse_nothing() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ToolsAgent.parse(""));
+        assertEquals("the tools agent needs an option naming a tool (known: profile), for example profile=<dir>",
+                e.getMessage());
+    }
+}

@@ -1,0 +1,198 @@
+package io.lowimpact.tools.profiler;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.lowimpact.tools.profiler.targets.CallTree;
+import io.lowimpact.tools.profiler.targets.External;
+import io.lowimpact.tools.profiler.targets.Recursion;
+import io.lowimpact.tools.profiler.targets.StaticInit;
+import io.lowimpact.tools.profiler.targets.Unwind;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Known programs under the profiler, with the test clock: every count and time is exact. */
+class ProfilerTest {
+
+    private Profiler profiler;
+
+    @BeforeEach
+    void start() {
+        TestClock.now = 0;
+        profiler = Profiler.builder().clock(TestClock::read).start();
+    }
+
+    @AfterEach
+    void stop() {
+        profiler.stop();
+    }
+
+    private Profile profileOf(Class<?> target, String method) {
+        Class<?> c = Targets.load(target);
+        Targets.run(c, method);
+        profiler.stop();
+        return profiler.snapshot();
+    }
+
+    private static String m(Class<?> target, String method, String descriptor) {
+        return Targets.frame(target, method) + descriptor;
+    }
+
+    private static String stats(MethodStats s) {
+        return s.label() + " count=" + s.count() + " incl=" + s.inclusiveNanos() + " self=" + s.selfNanos();
+    }
+
+    private static List<String> sortedStats(Profile p) {
+        return p.methods().stream().map(ProfilerTest::stats).sorted().collect(Collectors.toList());
+    }
+
+    @Test
+    void callTree_countsAndTimesPerMethod() {
+        Profile p = profileOf(CallTree.class, "main");
+        assertEquals(List.of(
+                m(CallTree.class, "a", "()V") + " count=2 incl=26 self=20",
+                m(CallTree.class, "b", "()V") + " count=1 incl=26 self=20",
+                m(CallTree.class, "c", "()V") + " count=4 incl=12 self=12",
+                m(CallTree.class, "main", "()V") + " count=1 incl=53 self=1"), sortedStats(p));
+    }
+
+    @Test
+    void callTree_selfTimesAddUpToInclusive() {
+        Profile p = profileOf(CallTree.class, "main");
+        long self = p.methods().stream().mapToLong(MethodStats::selfNanos).sum();
+        assertEquals(53, self);
+        assertEquals(53, p.method(m(CallTree.class, "main", "()V")).inclusiveNanos());
+        assertEquals(53, p.thread("main").totalNanos());
+    }
+
+    @Test
+    void callTree_edges() {
+        Profile p = profileOf(CallTree.class, "main");
+        List<String> edges = p.edges().stream()
+                .map(e -> e.caller() + " -> " + e.callee() + " count=" + e.count() + " time=" + e.nanos())
+                .sorted().collect(Collectors.toList());
+        String main = m(CallTree.class, "main", "()V");
+        String a = m(CallTree.class, "a", "()V");
+        String b = m(CallTree.class, "b", "()V");
+        String c = m(CallTree.class, "c", "()V");
+        assertEquals(List.of(
+                a + " -> " + c + " count=2 time=6",
+                b + " -> " + c + " count=2 time=6",
+                main + " -> " + a + " count=2 time=26",
+                main + " -> " + b + " count=1 time=26"), edges);
+    }
+
+    @Test
+    void callTree_collapsedStacksInNanosOfSelfTime() {
+        Profile p = profileOf(CallTree.class, "main");
+        String main = "[main];" + Targets.frame(CallTree.class, "main");
+        assertEquals(main + " 1\n"
+                + main + ";" + Targets.frame(CallTree.class, "a") + " 20\n"
+                + main + ";" + Targets.frame(CallTree.class, "a") + ";" + Targets.frame(CallTree.class, "c") + " 6\n"
+                + main + ";" + Targets.frame(CallTree.class, "b") + " 20\n"
+                + main + ";" + Targets.frame(CallTree.class, "b") + ";" + Targets.frame(CallTree.class, "c") + " 6\n",
+                p.collapsed());
+    }
+
+    @Test
+    void callTree_topTables() {
+        Profile p = profileOf(CallTree.class, "main");
+        String t = p.table(2);
+        String tree = CallTree.class.getName();
+        assertEquals(true, t.startsWith("Lowimpact profile: 1 thread(s), 0.000 ms recorded\nprofiler cost: 23 events,"), t);
+        assertEquals("\nTop 2 by self time\n"
+                + "     self ms      incl ms        count  method\n"
+                + "       0.000        0.000            2  " + tree + ".a()V\n"
+                + "       0.000        0.000            1  " + tree + ".b()V\n"
+                + "\nTop 2 by inclusive time\n"
+                + "     self ms      incl ms        count  method\n"
+                + "       0.000        0.000            1  " + tree + ".main()V\n"
+                + "       0.000        0.000            2  " + tree + ".a()V\n"
+                + "\nTop 2 by count\n"
+                + "     self ms      incl ms        count  method\n"
+                + "       0.000        0.000            4  " + tree + ".c()V\n"
+                + "       0.000        0.000            2  " + tree + ".a()V\n"
+                + "\nTop 2 calls by time (caller -> callee)\n"
+                + "          ms        count  caller -> callee\n"
+                + "       0.000            2  " + tree + ".main()V -> " + tree + ".a()V\n"
+                + "       0.000            1  " + tree + ".main()V -> " + tree + ".b()V\n"
+                + "\nthread [main] (id " + p.thread("main").id() + "): 0.000 ms recorded, 23 events\n"
+                + "\nTop 2 by self time on [main]\n"
+                + "     self ms      incl ms        count  method\n"
+                + "       0.000        0.000            2  " + tree + ".a()V\n"
+                + "       0.000        0.000            1  " + tree + ".b()V\n",
+                t.substring(t.indexOf("\nTop 2 by self time\n")));
+    }
+
+    @Test
+    void callTree_thinPathsFoldIntoTheirCallers() {
+        Profile p = profileOf(CallTree.class, "main");
+        String main = "[main];" + Targets.frame(CallTree.class, "main");
+        // 20 % of 53 is 10.6: c's paths (6 each) fold into a and b, whose lines then hold 26.
+        assertEquals(main + " 1\n"
+                + main + ";" + Targets.frame(CallTree.class, "a") + " 26\n"
+                + main + ";" + Targets.frame(CallTree.class, "b") + " 26\n", p.collapsed(0.2));
+        assertEquals(53, p.totalNanos());
+    }
+
+    @Test
+    void staticInitialiser_isTheCallersCalleeAndTheCallWaits() {
+        Profile p = profileOf(StaticInit.class, "main");
+        String lazy = StaticInit.class.getName() + "$Lazy";
+        assertEquals(List.of(
+                lazy + ".<clinit>()V count=1 incl=6 self=4",
+                lazy + ".compute()J count=1 incl=2 self=2",
+                lazy + ".value()J count=2 incl=2 self=2",
+                m(StaticInit.class, "main", "()J") + " count=1 incl=8 self=0"), sortedStats(p));
+        String main = "[main];" + Targets.frame(StaticInit.class, "main");
+        assertEquals(main + ";" + lazy + ".<clinit> 4\n"
+                + main + ";" + lazy + ".<clinit>;" + lazy + ".compute 2\n"
+                + main + ";" + lazy + ".value 2\n", p.collapsed());
+    }
+
+    @Test
+    void unwind_closesThreeFramesAndTheCatchingOneGoesOn() {
+        Profile p = profileOf(Unwind.class, "top");
+        assertEquals(List.of(
+                m(Unwind.class, "f1", "()V") + " count=1 incl=7 self=1",
+                m(Unwind.class, "f2", "()V") + " count=1 incl=6 self=2",
+                m(Unwind.class, "f3", "()V") + " count=1 incl=4 self=4",
+                m(Unwind.class, "top", "()V") + " count=1 incl=14 self=7",
+                "java.lang.IllegalStateException.<init>(Ljava/lang/String;)V (external) count=1 incl=0 self=0"),
+                sortedStats(p));
+    }
+
+    @Test
+    void recursion_countedOnceInInclusiveTime() {
+        Profile p = profileOf(Recursion.class, "main");
+        assertEquals(List.of(
+                m(Recursion.class, "fact", "(J)J") + " count=5 incl=5 self=5",
+                m(Recursion.class, "main", "()Ljava/lang/Object;") + " count=1 incl=5 self=0",
+                "java.lang.Long.valueOf(J)Ljava/lang/Long; (external) count=1 incl=0 self=0"),
+                sortedStats(p));
+        EdgeStats self = p.edges().stream().filter(e -> e.caller().equals(e.callee())).findFirst().orElseThrow();
+        assertEquals(4, self.count());
+        assertEquals(4, self.nanos()); // fact(4) and everything under it, once
+    }
+
+    @Test
+    void external_callsIntoTheJdkAreCalleesByName() {
+        Profile p = profileOf(External.class, "main");
+        assertEquals(List.of(
+                "io.lowimpact.tools.profiler.TestClock.external(J)V (external) count=1 incl=50 self=50",
+                m(External.class, "lambda$main$0", "(Ljava/lang/Integer;)V") + " count=2 incl=10 self=10",
+                m(External.class, "main", "()V") + " count=1 incl=61 self=1",
+                "java.lang.Integer.valueOf(I)Ljava/lang/Integer; (external) count=2 incl=0 self=0",
+                "java.lang.invoke.LambdaMetafactory.accept()Ljava/util/function/Consumer; (external) count=1 incl=0 self=0",
+                "java.util.List.forEach(Ljava/util/function/Consumer;)V (external) count=1 incl=10 self=0",
+                "java.util.List.of(Ljava/lang/Object;Ljava/lang/Object;)Ljava/util/List; (external) count=1 incl=0 self=0"),
+                sortedStats(p));
+        String main = "[main];" + Targets.frame(External.class, "main");
+        assertEquals(main + " 1\n"
+                + main + ";io.lowimpact.tools.profiler.TestClock.external 50\n"
+                + main + ";java.util.List.forEach;" + Targets.frame(External.class, "lambda$main$0") + " 10\n",
+                p.collapsed());
+    }
+}

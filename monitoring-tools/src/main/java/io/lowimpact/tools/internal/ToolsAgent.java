@@ -21,6 +21,7 @@ public final class ToolsAgent {
 
     static {
         STARTERS.put("profile", ProfilerStarter::start);
+        STARTERS.put("trace", TraceStarter::start);
     }
 
     private ToolsAgent() {

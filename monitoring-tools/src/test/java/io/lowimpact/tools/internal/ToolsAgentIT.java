@@ -97,7 +97,7 @@ class ToolsAgentIT {
     void unknownOption_theJvmDoesNotStart() throws Exception {
         Result r = run("-javaagent:" + AGENT, "-javaagent:" + TOOLS + "=profiel=" + dir);
         assertTrue(r.exit != 0, r::toString);
-        assertTrue(r.err.contains("unknown tools agent option 'profiel' (known: profile)"), r::toString);
+        assertTrue(r.err.contains("unknown tools agent option 'profiel' (known: profile, trace)"), r::toString);
     }
 
     private Result run(String... agents) throws IOException, InterruptedException {

@@ -82,8 +82,4 @@ final class ToolState {
         }
         errorHandler = null;
     }
-
-    String describe() {
-        return "tool '" + name + "' (id " + id + ")";
-    }
 }

@@ -29,7 +29,7 @@ class NoDeoptimizationIT {
     void s40_disablingTheLocationsOfACompiledMethodDeoptimisesItAtMostOnce() throws Exception {
         Path classes = Programs.compile("nodeopt", tmp.resolve("classes"));
         Path recording = tmp.resolve("rec.jfr");
-        Programs.Result r = Programs.java(tmp, "-javaagent:" + Programs.AGENT_JAR,
+        Programs.Result r = Programs.java(tmp, "-javaagent:" + Programs.AGENT_JAR, "-Xlog:jfr+startup=off",
                 "-XX:StartFlightRecording=filename=" + recording + ",settings=profile",
                 "-cp", classes.toString(), "Main").assertSuccess();
         assertTrue(r.out.startsWith("phase: disable\ncounted true, disabled 9, sum "), r::toString);

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
-/** Runs the main job as README's first command does: the demo under the agent, in its own JVM. */
+/** Runs the older demo ({@link Demo}, the second part of README's main job) under the agent alone, in its own JVM. */
 class DemoIT {
 
     @Test

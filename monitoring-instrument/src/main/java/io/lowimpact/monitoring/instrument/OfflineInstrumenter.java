@@ -25,7 +25,8 @@ public final class OfflineInstrumenter {
      * @param classFile the class file
      * @param probes the events to insert probes for
      * @return the instrumented class file
-     * @throws IllegalArgumentException if the class cannot be instrumented (for example, a version older than 51)
+     * @throws IllegalArgumentException if the class cannot be instrumented (malformed bytes, a method too large for
+     *         probes)
      */
     public static byte[] instrument(byte[] classFile, EventSet probes) {
         return instrument(classFile, probes, name -> !JdkPackages.contains(name));
@@ -39,12 +40,19 @@ public final class OfflineInstrumenter {
      * @param instrumented whether a class (internal name, {@code a/b/C}) is instrumented; calls to the others
      *        fire {@code EXTERNAL_RETURN} and {@code EXTERNAL_RAISE}
      * @return the instrumented class file
-     * @throws IllegalArgumentException if the class cannot be instrumented
+     * @throws IllegalArgumentException if the class cannot be instrumented (malformed bytes, a method too large for
+     *         probes)
      */
     public static byte[] instrument(byte[] classFile, EventSet probes, Predicate<String> instrumented) {
         Objects.requireNonNull(classFile, "classFile must not be null");
         Objects.requireNonNull(probes, "probes must not be null");
         Objects.requireNonNull(instrumented, "instrumented must not be null");
-        return OfflineRewrite.rewrite(Control.INSTANCE, classFile, probes.mask(), instrumented);
+        try {
+            return OfflineRewrite.rewrite(Control.INSTANCE, classFile, probes.mask(), instrumented);
+        } catch (IllegalArgumentException e) {
+            throw e;
+        } catch (RuntimeException e) { // malformed class bytes: ASM's reader fails in many ways
+            throw new IllegalArgumentException("cannot instrument the class: " + e, e);
+        }
     }
 }

@@ -54,12 +54,7 @@ enum Mode {
     static List<Mode> parse(String letters) {
         List<Mode> modes = new ArrayList<>();
         for (char c : letters.toCharArray()) {
-            Mode found = null;
-            for (Mode m : values()) {
-                if (m.letter == c) {
-                    found = m;
-                }
-            }
+            Mode found = of(c);
             if (found == null || modes.contains(found)) {
                 throw new IllegalArgumentException("bad or repeated mode letter '" + c + "' in " + letters);
             }
@@ -69,6 +64,19 @@ enum Mode {
             throw new IllegalArgumentException("the modes must start with 'a' (no agent, the baseline): " + letters);
         }
         return modes;
+    }
+
+    /**
+     * @param letter a mode letter
+     * @return its mode, or null
+     */
+    static Mode of(char letter) {
+        for (Mode m : values()) {
+            if (m.letter == letter) {
+                return m;
+            }
+        }
+        return null;
     }
 
     /**

@@ -29,7 +29,10 @@ import java.util.zip.ZipInputStream;
  * <p>Options: {@code --reps N} (5), {@code --modes abcdefgh} (all; must start with {@code a}),
  * {@code --timeout-factor F} (10), {@code --out DIR} ({@code benchmarks/target/realworld-results}),
  * {@code --target DIR} (the benchmarks module's {@code target}, default {@code benchmarks/target}),
- * {@code --no-diagnostics}, {@code --retry-timeouts}. Writes {@code report.md} (the tables) and {@code raw.tsv}
+ * {@code --no-diagnostics}, {@code --retry-timeouts}, {@code --first-round N} (number the rounds from N, to add
+ * rounds to the runs already under {@code --out}), {@code --diagnostics-only} (the warm-up and the
+ * diagnostic runs only), {@code --report-only} (no run: rebuild the report from the runs saved under
+ * {@code --out}, each run's {@code run.properties}). Writes {@code report.md} (the tables) and {@code raw.tsv}
  * (every run) to the output directory, and prints the report.
  */
 public final class RealWorkload {
@@ -49,6 +52,9 @@ public final class RealWorkload {
         Path out = null;
         boolean diagnostics = true;
         boolean retryTimeouts = false;
+        boolean diagnosticsOnly = false;
+        boolean reportOnly = false;
+        int firstRound = 1;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--reps": reps = Integer.parseInt(args[++i]); break;
@@ -58,6 +64,9 @@ public final class RealWorkload {
                 case "--out": out = Path.of(args[++i]); break;
                 case "--no-diagnostics": diagnostics = false; break;
                 case "--retry-timeouts": retryTimeouts = true; break;
+                case "--diagnostics-only": diagnosticsOnly = true; break;
+                case "--first-round": firstRound = Integer.parseInt(args[++i]); break;
+                case "--report-only": reportOnly = true; break;
                 default: throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -97,6 +106,10 @@ public final class RealWorkload {
                 + inputsInfo.getProperty("jacoco", jacocoAgent.toString());
         Path runs = out.resolve("runs");
         String started = Instant.now().toString();
+        if (reportOnly) {
+            report(modes, runs, started, workload, reps, timeoutFactor, setup.java(), out);
+            return;
+        }
         System.out.printf("real workload: %s; %d rounds of %s, timeout %.0f x no-agent; output %s%n",
                 workload, reps, modeLetters, timeoutFactor, out);
 
@@ -108,7 +121,7 @@ public final class RealWorkload {
         List<Run> timed = new ArrayList<>();
         List<Double> baselineWalls = new ArrayList<>(List.of(warmUp.wallNanos / 1e6));
         Set<Mode> skipped = EnumSet.noneOf(Mode.class);
-        for (int round = 1; round <= reps; round++) {
+        for (int round = firstRound; round < firstRound + (diagnosticsOnly ? 0 : reps); round++) {
             for (Mode mode : modes) {
                 if (skipped.contains(mode)) {
                     continue;
@@ -118,7 +131,7 @@ public final class RealWorkload {
                 System.out.println(run);
                 timed.add(run);
                 if (mode == Mode.NONE && run.ok()) {
-                    if (round == 1) {
+                    if (round == firstRound) {
                         baselineWalls.clear();
                     }
                     baselineWalls.add(run.wallNanos / 1e6);
@@ -137,14 +150,41 @@ public final class RealWorkload {
                 diag.add(run);
             }
         }
+        report(modes, runs, started, workload, reps, timeoutFactor, setup.java(), out);
+    }
+
+    /** Builds the report from every saved run under {@code runs} (timed rounds and diagnostic runs). */
+    private static void report(List<Mode> modes, Path runs, String started, String workload, int reps,
+            double timeoutFactor, Path java, Path out) throws IOException {
+        List<Run> timed = new ArrayList<>();
+        List<Run> diag = new ArrayList<>();
+        try (var dirs = Files.list(runs)) {
+            for (Path dir : dirs.sorted().toArray(Path[]::new)) {
+                if (!Files.exists(dir.resolve("run.properties"))) {
+                    continue;
+                }
+                Run run = Run.load(dir);
+                if (!modes.contains(run.mode)) {
+                    continue;
+                }
+                if (run.diagnostic) {
+                    diag.add(run);
+                } else if (run.round > 0) {
+                    timed.add(run);
+                }
+            }
+        }
+        timed.sort((x, y) -> x.round != y.round ? Integer.compare(x.round, y.round) : x.mode.compareTo(y.mode));
+        diag.sort((x, y) -> x.mode.compareTo(y.mode));
         CoverageCheck check = null;
         Run jacoco = first(timed, Mode.JACOCO);
         Run ours = first(timed, Mode.LINE_BRANCH);
         if (jacoco != null && ours != null) {
             check = CoverageCheck.compare(jacoco.dir.resolve("jacoco.exec"), ours.dir.resolve("coverage.txt"));
         }
-        Report report = new Report(modes, timed, diag, check, started, Instant.now().toString(),
-                workload, reps, timeoutFactor, setup.java());
+        int rounds = timed.stream().mapToInt(r -> r.round).max().orElse(reps);
+        Report report = new Report(modes, timed, diag, check, started, Instant.now().toString(), workload, rounds,
+                timeoutFactor, java);
         Files.writeString(out.resolve("report.md"), report.markdown());
         Files.writeString(out.resolve("raw.tsv"), report.raw());
         System.out.println();

@@ -88,10 +88,11 @@ final class Report {
                 }
             }
             Map<Integer, Double> cpu = perRound(mode, "cpu");
-            sb.append(String.format("| %s | %d | %s | %s | %.2f | %.2f × | %s | %s |%n", mode, wall.size(), wallText,
-                    ratioText, Stats.median(new ArrayList<>(cpu.values())), Stats.medianRatio(cpu, baseCpu), vsJacoco,
-                    mode == Mode.NONE ? String.format("(a): %.1f MiB in use", Stats.median(new ArrayList<>(baseHeap.values())))
-                            : String.format("%+.1f", Stats.medianDifference(perRound(mode, "heap"), baseHeap))));
+            sb.append(String.format("| %s | %d | %s | %s | %s | %s | %s | %s |%n", mode, wall.size(), wallText,
+                    ratioText, num("%.2f", Stats.median(new ArrayList<>(cpu.values()))),
+                    num("%.2f ×", Stats.medianRatio(cpu, baseCpu)), vsJacoco,
+                    mode == Mode.NONE ? num("(a): %.1f MiB in use", Stats.median(new ArrayList<>(baseHeap.values())))
+                            : num("%+.1f", Stats.medianDifference(perRound(mode, "heap"), baseHeap))));
         }
         if (!diag.isEmpty()) {
             diagnostics(sb);
@@ -101,6 +102,11 @@ final class Report {
             sb.append("\nCovered lines, our line+branch tool (e) vs JaCoCo (b), round 1:\n\n").append(check.markdown());
         }
         return sb.toString();
+    }
+
+    /** @return the value formatted, or a dash for NaN (no run finished) */
+    private static String num(String format, double value) {
+        return Double.isNaN(value) ? "—" : String.format(format, value);
     }
 
     private void diagnostics(StringBuilder sb) {

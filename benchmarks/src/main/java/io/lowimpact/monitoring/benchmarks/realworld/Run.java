@@ -97,16 +97,9 @@ final class Run {
         running = null;
         loadAfter = loadAverage();
         exitCode = p.exitValue();
-        Path resultFile = dir.resolve("result.properties");
-        if (Files.exists(resultFile)) {
-            for (String line : Files.readAllLines(resultFile)) {
-                int eq = line.indexOf('=');
-                if (eq > 0) {
-                    result.put(line.substring(0, eq), line.substring(eq + 1));
-                }
-            }
-        }
+        result.putAll(properties(dir.resolve("result.properties")));
         deleteTree(classes);
+        save();
         Path jfr = dir.resolve("diag.jfr");
         if (diagnostic && Files.exists(jfr)) {
             new ProcessBuilder(setup.java().resolveSibling("jfr").toString(), "print", "--events", "jdk.Deoptimization",
@@ -114,6 +107,46 @@ final class Run {
                     .start().waitFor();
         }
         return this;
+    }
+
+    /** Writes what the harness measured of this run to {@code run.properties}, which {@link #load} reads. */
+    void save() throws IOException {
+        Files.write(dir.resolve("run.properties"), List.of("mode=" + mode.letter, "round=" + round,
+                "diagnostic=" + diagnostic, "wallNanos=" + wallNanos, "timedOut=" + timedOut, "exitCode=" + exitCode,
+                "loadBefore=" + loadBefore, "loadAfter=" + loadAfter));
+    }
+
+    /**
+     * Reads back a run saved by {@link #save}, with its result file.
+     *
+     * @param dir the run's directory
+     * @return the run
+     * @throws IOException if its files cannot be read
+     */
+    static Run load(Path dir) throws IOException {
+        Map<String, String> p = properties(dir.resolve("run.properties"));
+        Mode mode = Mode.of(p.get("mode").charAt(0));
+        Run run = new Run(mode, Integer.parseInt(p.get("round")), dir, Boolean.parseBoolean(p.get("diagnostic")));
+        run.wallNanos = Long.parseLong(p.get("wallNanos"));
+        run.timedOut = Boolean.parseBoolean(p.get("timedOut"));
+        run.exitCode = Integer.parseInt(p.get("exitCode"));
+        run.loadBefore = p.get("loadBefore");
+        run.loadAfter = p.get("loadAfter");
+        run.result.putAll(properties(dir.resolve("result.properties")));
+        return run;
+    }
+
+    private static Map<String, String> properties(Path file) throws IOException {
+        Map<String, String> map = new LinkedHashMap<>();
+        if (Files.exists(file)) {
+            for (String line : Files.readAllLines(file)) {
+                int eq = line.indexOf('=');
+                if (eq > 0) {
+                    map.put(line.substring(0, eq), line.substring(eq + 1));
+                }
+            }
+        }
+        return map;
     }
 
     /** @return whether javac ran to completion and compiled without errors */

@@ -1,3 +1,4 @@
+import io.lowimpact.monitoring.Event;
 import io.lowimpact.monitoring.EventSet;
 import io.lowimpact.monitoring.instrument.OfflineInstrumenter;
 
@@ -16,7 +17,8 @@ import java.util.stream.Stream;
 import sun.hotspot.WhiteBox;
 
 /**
- * Loads the classes of some JDK packages (original or with probes for every event) in a fresh loader, links
+ * Loads the classes of some JDK packages (original, or those to compile with probes for every event) in a fresh
+ * loader, links
  * them and has HotSpot compile every concrete method with C1 (tier 1) and C2 (tier 4), one at a time. With
  * -XX:+PrintCompilation the JVM prints a "COMPILE SKIPPED" line for each bailout; this program prints
  * "not compilable" lines for the methods that a bailout made uncompilable at a tier, and a summary.
@@ -49,10 +51,25 @@ public class JitMain {
         }
     }
 
-    /** With probes for every event; unchanged where the instrumenter refuses (as the agent loads it). */
+    /** The probe kinds: -Djit.events=LINE,METHOD_UNWIND,... (to find which kind a bailout comes from), else all. */
+    private static final EventSet EVENTS = events(System.getProperty("jit.events", ""));
+
+    private static EventSet events(String names) {
+        EventSet set = names.isEmpty() ? EventSet.ALL : EventSet.NONE;
+        for (String name : names.split(",")) {
+            for (Event<?> e : Event.values()) {
+                if (e.name().equals(name)) {
+                    set = set.union(EventSet.of(e));
+                }
+            }
+        }
+        return set;
+    }
+
+    /** With probes for the chosen events; unchanged where the instrumenter refuses (as the agent loads it). */
     private static byte[] instrument(byte[] bytes) {
         try {
-            return OfflineInstrumenter.instrument(bytes, EventSet.ALL);
+            return OfflineInstrumenter.instrument(bytes, EVENTS);
         } catch (RuntimeException refused) {
             return bytes;
         }
@@ -76,8 +93,9 @@ public class JitMain {
                     }
                     byte[] bytes = Files.readAllBytes(p);
                     String name = path.substring(0, path.length() - 6).replace('/', '.');
-                    classes.put(name, instrument ? instrument(bytes) : bytes);
-                    if (prefixes.stream().anyMatch(name::startsWith)) {
+                    boolean compiled = prefixes.stream().anyMatch(name::startsWith);
+                    classes.put(name, instrument && compiled ? instrument(bytes) : bytes);
+                    if (compiled) {
                         names.add(name);
                     }
                 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -92,7 +93,8 @@ class FaultsIT {
         assertNotNull(jacoco, "org.jacoco.agent:runtime is a test dependency");
         for (String order : new String[] {"before", "after"}) {
             Path exec = tmp.resolve("jacoco-" + order + ".exec");
-            String jacocoAgent = "-javaagent:" + jacoco + "=destfile=" + exec + ",includes=app.*";
+            // (With includes=app.* JaCoCo 0.8.15 wrote no class of app here, agent or not: it takes its defaults.)
+            String jacocoAgent = "-javaagent:" + jacoco + "=destfile=" + exec;
             List<String> vmArgs = new ArrayList<>();
             if (order.equals("before")) {
                 vmArgs.add(jacocoAgent);
@@ -110,7 +112,8 @@ class FaultsIT {
             } else {
                 run("none", vmArgs.toArray(new String[0]));
             }
-            assertTrue(Files.size(exec) > 100, "JaCoCo wrote its data " + order + " our agent");
+            String data = new String(Files.readAllBytes(exec), StandardCharsets.ISO_8859_1);
+            assertTrue(data.contains("app/Work"), "JaCoCo saw app.Work " + order + " our agent");
         }
     }
 }

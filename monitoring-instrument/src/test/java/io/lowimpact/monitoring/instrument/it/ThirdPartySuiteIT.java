@@ -112,12 +112,12 @@ class ThirdPartySuiteIT {
             Map<String, String> baseline = null;
             for (String mode : List.of("none", "all", "coverage")) {
                 long start = System.nanoTime();
-                List<String> launcher = new ArrayList<>(List.of("org.junit.platform.console.ConsoleLauncher",
+                List<String> console = new ArrayList<>(List.of("org.junit.platform.console.ConsoleLauncher",
                         "execute", "--disable-banner", "--details=summary", "--disable-ansi-colors", "-cp",
                         suiteClassPath()));
-                launcher.addAll(List.of(SELECT.trim().split("\\s+")));
+                console.addAll(List.of(SELECT.trim().split("\\s+")));
                 Programs.Result r = underTool(home, Path.of(cp), mode, "org.apache.commons.lang3.**", OPENS,
-                        launcher.toArray(new String[0]));
+                        console.toArray(new String[0]));
                 long seconds = (System.nanoTime() - start) / 1_000_000_000L;
                 Map<String, String> result = results(r.out);
                 assertTrue(result.containsKey("tests found"), r::toString);

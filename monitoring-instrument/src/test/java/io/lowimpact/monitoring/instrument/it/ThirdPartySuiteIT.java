@@ -47,7 +47,8 @@ class ThirdPartySuiteIT {
      */
     private static final String SELECT = System.getProperty("lowimpact.reliability.suite.select",
             "--select-package=org.apache.commons.lang3.math --select-package=org.apache.commons.lang3.text"
-                    + " --select-package=org.apache.commons.lang3.tuple --select-package=org.apache.commons.lang3.mutable");
+                    + " --select-package=org.apache.commons.lang3.tuple"
+                    + " --select-package=org.apache.commons.lang3.mutable");
 
     private static final long TIMEOUT_SECONDS = 3600;
 

@@ -82,7 +82,7 @@ class JitBailoutIT {
     /** Runs JitMain once; collects {@code tier N: reason -> methods} and returns its summary line. */
     private String run(Path classes, Path whiteBox, String mode, String tier, String budget,
             Map<String, Set<String>> bailouts) throws Exception {
-        Programs.Result r = Programs.java(tmp, "-XX:+UnlockDiagnosticVMOptions", "-XX:+WhiteBoxAPI",
+        Programs.Result r = Programs.run(Programs.JAVA, 1800, tmp, "-XX:+UnlockDiagnosticVMOptions", "-XX:+WhiteBoxAPI",
                 "-Xbootclasspath/a:" + whiteBox, "-XX:-BackgroundCompilation", "-XX:+PrintCompilation",
                 "-cp", Programs.AGENT_JAR + java.io.File.pathSeparator + classes, "JitMain", mode, tier, budget,
                 "/modules/jdk.compiler/com/sun/tools/javac", "com.sun.tools.javac.").assertSuccess();

@@ -76,4 +76,47 @@ class KnownDefectsTest {
         assertEquals(JvmLink.Result.LINKED,
                 link(OfflineInstrumenter.instrument(twoSuperCalls(), EventSet.of(Event.METHOD_UNWIND))));
     }
+
+    /** {@code class Utf { static Object f() { return "A#B"; } }} with the '#' of that constant made 0xFF. */
+    private static byte[] malformedUtf8() {
+        ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_FRAMES | ClassWriter.COMPUTE_MAXS);
+        cw.visit(Opcodes.V17, Opcodes.ACC_PUBLIC, "Utf", null, "java/lang/Object", null);
+        MethodVisitor mv = cw.visitMethod(Opcodes.ACC_STATIC, "f", "()Ljava/lang/Object;", null, null);
+        mv.visitCode();
+        mv.visitLdcInsn("A#B");
+        mv.visitInsn(Opcodes.ARETURN);
+        mv.visitMaxs(0, 0);
+        mv.visitEnd();
+        cw.visitEnd();
+        byte[] b = cw.toByteArray();
+        for (int i = 0; i + 2 < b.length; i++) {
+            if (b[i] == 'A' && b[i + 1] == '#' && b[i + 2] == 'B') {
+                b[i + 1] = (byte) 0xff; // not modified UTF-8: the JVM refuses the class
+            }
+        }
+        return b;
+    }
+
+    /**
+     * A class file that the JVM refuses ("Illegal UTF8 string in constant pool") comes out of the instrumenter as
+     * one it accepts: ASM decodes the constant leniently and writes it back valid. Under the agent such a class
+     * loads where it would not without it (MalformedClassesIT found it: {@code probes=LINE} is enough). The
+     * instrumenter should refuse what the JVM refuses, or leave it unchanged.
+     */
+    @Test
+    void malformedClassIsNotRepaired() {
+        StringBuilder detail = new StringBuilder();
+        JvmLink.DefiningLoader loader = new JvmLink.DefiningLoader(Map.of("Utf", malformedUtf8()),
+                KnownDefectsTest.class.getClassLoader());
+        assertEquals(JvmLink.Result.REFUSED, JvmLink.link(loader, "Utf", detail), "the original");
+        byte[] instrumented;
+        try {
+            instrumented = OfflineInstrumenter.instrument(malformedUtf8(), EventSet.of(Event.LINE));
+        } catch (IllegalArgumentException refused) {
+            return;
+        }
+        JvmLink.DefiningLoader again = new JvmLink.DefiningLoader(Map.of("Utf", instrumented),
+                KnownDefectsTest.class.getClassLoader());
+        assertEquals(JvmLink.Result.REFUSED, JvmLink.link(again, "Utf", new StringBuilder()), detail::toString);
+    }
 }

@@ -55,7 +55,9 @@ public class Main {
         }
         for (int i = 1; i < args.length; i++) {
             String[] target = args[i].split("#");
-            for (Method m : Class.forName(target[0]).getMethods()) {
+            List<Method> methods = new ArrayList<>(Arrays.asList(Class.forName(target[0]).getMethods()));
+            methods.sort((a, b) -> a.toGenericString().compareTo(b.toGenericString())); // getMethods has no order
+            for (Method m : methods) {
                 if (m.getName().equals(target[1]) && m.getParameterCount() == 1) {
                     try {
                         m.invoke(null, (Object) null);

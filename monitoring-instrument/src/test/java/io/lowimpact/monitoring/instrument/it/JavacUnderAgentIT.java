@@ -31,7 +31,7 @@ class JavacUnderAgentIT {
     void r2_instrumentedJavacWritesTheSameClassFiles() throws Exception {
         Path classes = Programs.compile("suite", tmp.resolve("tools"));
         List<String> sources;
-        try (Stream<Path> files = Files.walk(Path.of("..", "monitoring-api", "src", "main", "java"))) {
+        try (Stream<Path> files = Files.walk(Path.of("..", "monitoring-api", "src", "main", "java").toAbsolutePath())) {
             sources = files.map(Path::toString).filter(p -> p.endsWith(".java")).sorted().toList();
         }
         assertTrue(sources.size() > 10, sources::toString);

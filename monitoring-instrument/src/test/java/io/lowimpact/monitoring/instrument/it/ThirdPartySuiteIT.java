@@ -42,7 +42,7 @@ class ThirdPartySuiteIT {
 
     /**
      * The console launcher's selection, options separated by blanks. By default four of commons-lang3's packages
-     * (about 2,000 tests), so that the six runs stay within minutes on two cores; the whole suite (9,383 tests) is
+     * (708 tests), so that the six runs stay within minutes on two cores; the whole suite (9,383 tests) is
      * {@code --select-package=org.apache.commons.lang3}.
      */
     private static final String SELECT = System.getProperty("lowimpact.reliability.suite.select",

@@ -11,6 +11,8 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** A program compiled at test time, outside the build's class path, run with the agent as users run it. */
 class ExternalProgramIT {
@@ -73,5 +75,25 @@ class ExternalProgramIT {
         assertNotEquals(0, r.exitCode, r::toString);
         assertTrue(r.err.contains("invalid value 'verbose' of agent option 'log' (must be off, warn, info or debug)"),
                 r::toString);
+    }
+
+    /** DESIGN R4: every kind of invalid option stops the JVM with a message that names the option. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "log=info,log=warn | agent option 'log' is given twice",
+        "include= | agent option 'include' needs a value (include=...)",
+        "probes | agent option 'probes' needs a value (probes=...)",
+        "include=com.acme.**::Main | agent option 'include' has an empty glob in 'com.acme.**::Main'",
+        "exclude=com.acme.(gen) | invalid glob 'com.acme.(gen)' in agent option 'exclude'",
+        "probes=LINE+NOPE | invalid event 'NOPE' in agent option 'probes=LINE+NOPE'",
+        "probes=line+method_resume | invalid event METHOD_RESUME in agent option 'probes'",
+        "Include=Main | unknown agent option 'Include' (known: include, exclude, log, probes)"})
+    void r4_invalidOptionStopsTheJvmWithItsName(String options, String message) throws Exception {
+        Path classes = Programs.compile("hello", tmp.resolve("classes"));
+        Programs.Result r = Programs.java(tmp, "-javaagent:" + Programs.AGENT_JAR + "=" + options,
+                "-cp", classes.toString(), "Main");
+        assertNotEquals(0, r.exitCode, r::toString);
+        assertFalse(r.out.contains("agent installed"), r::toString);
+        assertTrue(r.err.contains("java.lang.IllegalArgumentException: " + message), r::toString);
     }
 }

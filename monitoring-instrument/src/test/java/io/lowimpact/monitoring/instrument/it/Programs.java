@@ -151,8 +151,22 @@ final class Programs {
      * @return what it printed
      */
     static Result java(Path workDir, String... args) throws IOException, InterruptedException {
+        return run(JAVA, TIMEOUT_SECONDS, workDir, args);
+    }
+
+    /**
+     * Runs a {@code java} launcher with the given arguments and waits for it.
+     *
+     * @param java the launcher, for example of another JDK
+     * @param timeoutSeconds how long to wait before the run counts as hung (and fails)
+     * @param workDir the working directory, where stdout and stderr are kept
+     * @param args the arguments after {@code java}
+     * @return what it printed
+     */
+    static Result run(String java, long timeoutSeconds, Path workDir, String... args)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
-        command.add(JAVA);
+        command.add(java);
         command.addAll(List.of(args));
         Path out = Files.createTempFile(workDir, "stdout", ".txt");
         Path err = Files.createTempFile(workDir, "stderr", ".txt");
@@ -161,7 +175,7 @@ final class Programs {
         builder.environment().remove("JAVA_TOOL_OPTIONS");
         builder.environment().remove("JDK_JAVA_OPTIONS");
         Process process = builder.start();
-        boolean finished = process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        boolean finished = process.waitFor(timeoutSeconds, TimeUnit.SECONDS);
         if (!finished) {
             process.destroyForcibly().waitFor();
         }

@@ -16,12 +16,11 @@ import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 
 /**
- * Minimal reproductions of defects that the reliability runs found in the current instrumenter (docs/reliability.md,
- * "Findings"). They fail today, so they are tagged {@code known-defect} and left out of every build; run them with
+ * Minimal reproductions of defects that the reliability runs found in the instrumenter (docs/reliability.md,
+ * "Findings"). Those that still fail are tagged {@code known-defect} and left out of every build; run them with
  * {@code mvn -B -pl monitoring-instrument -am test -Dtest=KnownDefectsTest -Dlowimpact.test.excludedGroups=none
  * -Dsurefire.failIfNoSpecifiedTests=false}. Once one passes, drop its tag.
  */
-@Tag("known-defect")
 class KnownDefectsTest {
 
     /**
@@ -104,6 +103,7 @@ class KnownDefectsTest {
      * instrumenter should refuse what the JVM refuses, or leave it unchanged.
      */
     @Test
+    @Tag("known-defect")
     void malformedClassIsNotRepaired() {
         StringBuilder detail = new StringBuilder();
         JvmLink.DefiningLoader loader = new JvmLink.DefiningLoader(Map.of("Utf", malformedUtf8()),

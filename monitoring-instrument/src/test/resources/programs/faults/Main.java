@@ -20,7 +20,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * DESIGN R3: application code (app.Work) under a tool whose callbacks misbehave. Argument: the fault. Prints
+ * design.md R3: application code (app.Work) under a tool whose callbacks misbehave. Argument: the fault. Prints
  * only what the application computes to stdout, which must be the same with and without the agent; prints what
  * the tool saw to stderr ("events N errors M").
  */

@@ -17,7 +17,7 @@ import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 
 /**
- * DESIGN R4: mutated real class files (seeded). Mode "define" defines each under its own name in a fresh loader
+ * design.md R4: mutated real class files (seeded). Mode "define" defines each under its own name in a fresh loader
  * and links it, printing one line per input with what the JVM answered; run with and without the agent
  * (probes= for every kind, so each class that parses is instrumented), the lines must be equal. Mode "offline"
  * gives each to OfflineInstrumenter.instrument (10 s at most each) and prints what it answered ("HANG" if it

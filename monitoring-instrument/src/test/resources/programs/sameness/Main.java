@@ -11,7 +11,7 @@ import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 
 /**
- * Prints what a program can see of the classes of a jar (DESIGN R2, S41): for each class, its declared
+ * Prints what a program can see of the classes of a jar (design.md R2, S41): for each class, its declared
  * methods and constructors with annotations and parameter names, the serialVersionUID that serialization
  * computes, and whether Class.getResource finds its class file; then the stack traces of exceptions thrown
  * in the jar's code. Run with and without instrumentation, the outputs must be equal.

@@ -8,7 +8,7 @@ import java.util.Arrays;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Runs another program's main under a tool (DESIGN R2). Arguments: the mode, the main class, its arguments.
+ * Runs another program's main under a tool (design.md R2). Arguments: the mode, the main class, its arguments.
  * Modes: {@code none} (no tool), {@code all} (every event, no-op callbacks that never DISABLE), {@code coverage}
  * (LINE and both BRANCH events, DISABLE after the first hit). At exit it prints to stderr how many events the
  * tool saw, so that the caller can check the probes were there.

@@ -1,7 +1,7 @@
 package io.lowimpact.monitoring;
 
 /**
- * The legacy tracing facade, after CPython's {@code sys.settrace} and {@code sys.setprofile} (SPEC §9): a
+ * The legacy tracing facade, after CPython's {@code sys.settrace} and {@code sys.setprofile} (spec.md §9): a
  * {@link Tracer} gets call, line, return and exception events; a {@link Profiler} gets call and return events.
  *
  * <pre>{@code

@@ -14,7 +14,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
 /**
- * The real-workload benchmark (DESIGN P9-P11): javac compiling a fixed, real source set (the sources jar the
+ * The real-workload benchmark (design.md P9-P11): javac compiling a fixed, real source set (the sources jar the
  * build fetched into {@code benchmarks/target/realworld/workload-sources.jar}), each run in a fresh JVM, under
  * no agent, JaCoCo's agent, and our agent with each of the small tools of {@link Tools}. It shows what users
  * live with: cold code, JIT warm-up, deoptimization and memory, where the JMH suites show compiled steady state.

@@ -77,7 +77,7 @@ class ExternalProgramIT {
                 r::toString);
     }
 
-    /** DESIGN R4: every kind of invalid option stops the JVM with a message that names the option. */
+    /** design.md R4: every kind of invalid option stops the JVM with a message that names the option. */
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
         "log=info,log=warn | agent option 'log' is given twice",

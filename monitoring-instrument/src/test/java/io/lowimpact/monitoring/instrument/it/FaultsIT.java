@@ -20,7 +20,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * DESIGN R3 under the agent ({@code programs/faults}): callbacks on every event of {@code app.Work} that throw,
+ * design.md R3 under the agent ({@code programs/faults}): callbacks on every event of {@code app.Work} that throw,
  * block, recurse into instrumented code, allocate, run out of memory or free their own tool; classes loaded from
  * many threads while the events change; a {@link StackOverflowError} in instrumented recursion; JaCoCo's agent
  * before and after ours. The application prints the same as without the agent, and the JVM exits normally.

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * DESIGN R2 on the JDK's own code (run with {@code -Preliability}): javac, instrumented by the agent
+ * design.md R2 on the JDK's own code (run with {@code -Preliability}): javac, instrumented by the agent
  * ({@code include=com.sun.tools.javac.**} lifts the default exclusion of the JDK's packages, docs/agent.md) with
  * every event on and no-op callbacks, compiles monitoring-api's sources (a named module) into class files
  * byte-identical to those of the uninstrumented javac, on every JDK of {@link ThirdPartySuiteIT#javaHomes()}.

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * DESIGN R1, the JIT half (run with {@code -Preliability}): the classes of javac ({@code com.sun.tools.javac.**},
+ * design.md R1, the JIT half (run with {@code -Preliability}): the classes of javac ({@code com.sun.tools.javac.**},
  * defined in a fresh loader, see {@code programs/jit/JitMain.java}) with probes for every event must compile
  * under C1 and C2 without a bailout that the original classes lack. HotSpot's WhiteBox API compiles each method
  * at tier 1 and tier 4, one at a time ({@code -XX:-BackgroundCompilation}), and {@code -XX:+PrintCompilation}

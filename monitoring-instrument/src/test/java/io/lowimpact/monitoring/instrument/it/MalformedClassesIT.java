@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * DESIGN R4 (programs/fuzz): seeded mutations of real class files (JUnit's and opentest4j's jars, version 52: code
+ * design.md R4 (programs/fuzz): seeded mutations of real class files (JUnit's and opentest4j's jars, version 52: code
  * that is not ours and not the JDK's, so the agent instruments it; ASM's jars are version 49, which the
  * instrumenter refuses today) through the offline API and through the agent's transformer. Neither
  * hangs nor throws an {@link Error}, and the agent prints nothing.

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * DESIGN R2 (run with {@code -Preliability}): commons-lang3's own test suite (its {@code tests} jar and test
+ * design.md R2 (run with {@code -Preliability}): commons-lang3's own test suite (its {@code tests} jar and test
  * dependencies from Maven Central, run by the JUnit Platform console launcher) gives the same results without
  * the agent, under the agent with every event on and no-op callbacks, and with LINE+BRANCH coverage (DISABLE
  * after the first hit), on this JDK and on every other JDK named by {@code lowimpact.reliability.jdks} (default:

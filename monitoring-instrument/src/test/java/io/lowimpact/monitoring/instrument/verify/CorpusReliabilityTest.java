@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * DESIGN R1 in full (run with {@code -Preliability}): every class of every module of the running JDK and of the
+ * design.md R1 in full (run with {@code -Preliability}): every class of every module of the running JDK and of the
  * corpus jars that the profile copies to {@code target/reliability/corpus}, instrumented with probes for every
  * event through the offline API, passes ASM's checks ({@link ClassCheck}); the jars' classes are also loaded and
  * linked in a fresh loader so that HotSpot verifies them ({@link JvmLink}). JDK classes cannot be defined under

@@ -81,7 +81,7 @@ public final class ClassAnalysis {
     }
 
     /**
-     * @return the files that the methods' {@link MethodAnalysis#positions()} point into (SPEC S27): the SMAP
+     * @return the files that the methods' {@link MethodAnalysis#positions()} point into (spec.md S27): the SMAP
      *     default stratum's file names where the class has one, else the SourceFile, else none
      */
     public List<String> sourceFiles() {

@@ -16,7 +16,7 @@ import java.util.TreeMap;
  * without a table, gets a range with line -1, so that the ranges always cover {@code [0, codeLength)} exactly.
  * Entries that do not start an instruction are ignored (ASM never visits them).
  *
- * <p>Line points (SPEC S26) are the start of each entry, with its first line, and every jump target or handler
+ * <p>Line points (spec.md S26) are the start of each entry, with its first line, and every jump target or handler
  * start that lies in a range with a known line, with that range's line.
  */
 final class LineTable {

@@ -9,7 +9,7 @@ import java.util.List;
 /**
  * What one method body (constructors, static initialisers and lambda bodies included) holds for monitoring: its
  * instructions' original offsets, lines and positions, line points, branches, jumps, calls, exception handlers,
- * returns and throws. Every offset is an original bytecode index, as {@code javap -c} prints it (SPEC S25); every
+ * returns and throws. Every offset is an original bytecode index, as {@code javap -c} prints it (spec.md S25); every
  * list is in offset order unless it says otherwise. Immutable.
  */
 public final class MethodAnalysis {
@@ -107,7 +107,7 @@ public final class MethodAnalysis {
     }
 
     /**
-     * @return the line ranges (SPEC S27, like {@code co_lines}): contiguous, covering {@code [0, codeLength())},
+     * @return the line ranges (spec.md S27, like {@code co_lines}): contiguous, covering {@code [0, codeLength())},
      *     with the class file's lines (what stack traces show) and -1 where there is none; see {@link LineTable}
      */
     public List<LineRange> lines() {
@@ -133,13 +133,13 @@ public final class MethodAnalysis {
         return first;
     }
 
-    /** @return the line points (SPEC S26), one per offset, with the class file's line there */
+    /** @return the line points (spec.md S26), one per offset, with the class file's line there */
     public List<LinePoint> linePoints() {
         return linePoints;
     }
 
     /**
-     * The conditional branches (SPEC S28). An {@code if*} instruction gives {@code Branch(from, next instruction,
+     * The conditional branches (spec.md S28). An {@code if*} instruction gives {@code Branch(from, next instruction,
      * target)}, even when the two are equal. A {@code tableswitch} or {@code lookupswitch} gives
      * {@code Branch(from, default, case targets)}, where the case targets are the distinct targets of its table in
      * table order (first occurrence) <em>other than the default's</em>: an edge is LEFT or RIGHT by where it goes,

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A class's source files and the mapping from its line ranges to positions (SPEC S27).
+ * A class's source files and the mapping from its line ranges to positions (spec.md S27).
  *
  * <p>Without an SMAP, or when the SMAP's default stratum is not declared in it (a default of {@code "Java"}), the
  * source files are the SourceFile attribute's name (none without one), and a range's position is its line in file 0.

@@ -10,9 +10,9 @@
  * original offset of each instruction they visit, so that they agree with the analysis.
  *
  * <p>Every offset is the bytecode index (bci) of an instruction in the original class file, as {@code javap -c}
- * prints it (SPEC S25). Results are immutable and safe to share between threads.
+ * prints it (spec.md S25). Results are immutable and safe to share between threads.
  *
- * <p>Choices the SPEC leaves open, each documented where it is made:
+ * <p>Choices that spec.md leaves open, each documented where it is made:
  * <ul>
  *   <li>Lines follow HotSpot's bci-to-line rule, so LINE events, positions and stack traces agree; ranges cover
  *       the whole code, -1 where no line is known ({@link io.lowimpact.monitoring.instrument.internal.analysis.MethodAnalysis#lines()}).</li>

@@ -51,7 +51,7 @@ public final class OfflineInstrumenter {
             return OfflineRewrite.rewrite(Control.INSTANCE, classFile, probes.mask(), instrumented);
         } catch (IllegalArgumentException e) {
             throw e;
-        } catch (RuntimeException e) { // malformed class bytes: ASM's reader fails in many ways
+        } catch (RuntimeException | AssertionError e) { // malformed class bytes: ASM fails in many ways
             throw new IllegalArgumentException("cannot instrument the class: " + e, e);
         }
     }

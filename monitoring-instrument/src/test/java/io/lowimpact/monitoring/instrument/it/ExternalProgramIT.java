@@ -87,7 +87,7 @@ class ExternalProgramIT {
         "exclude=com.acme.(gen) | invalid glob 'com.acme.(gen)' in agent option 'exclude'",
         "probes=LINE+NOPE | invalid event 'NOPE' in agent option 'probes=LINE+NOPE'",
         "probes=line+method_resume | invalid event METHOD_RESUME in agent option 'probes'",
-        "Include=Main | unknown agent option 'Include' (known: include, exclude, log, probes)"})
+        "Include=Main | unknown agent option 'Include' (known: include, exclude, log, probes, dump)"})
     void r4_invalidOptionStopsTheJvmWithItsName(String options, String message) throws Exception {
         Path classes = Programs.compile("hello", tmp.resolve("classes"));
         Programs.Result r = Programs.java(tmp, "-javaagent:" + Programs.AGENT_JAR + "=" + options,

@@ -25,8 +25,8 @@ public final class OfflineInstrumenter {
      * @param classFile the class file
      * @param probes the events to insert probes for
      * @return the instrumented class file
-     * @throws IllegalArgumentException if the class cannot be instrumented (malformed bytes, a method too large for
-     *         probes)
+     * @throws IllegalArgumentException if the class cannot be instrumented (malformed bytes, a class that would pass
+     *         the class file's limits with probes); a method too large for probes keeps its code, as under the agent
      */
     public static byte[] instrument(byte[] classFile, EventSet probes) {
         return instrument(classFile, probes, name -> !JdkPackages.contains(name));
@@ -40,8 +40,8 @@ public final class OfflineInstrumenter {
      * @param instrumented whether a class (internal name, {@code a/b/C}) is instrumented; calls to the others
      *        fire {@code EXTERNAL_RETURN} and {@code EXTERNAL_RAISE}
      * @return the instrumented class file
-     * @throws IllegalArgumentException if the class cannot be instrumented (malformed bytes, a method too large for
-     *         probes)
+     * @throws IllegalArgumentException if the class cannot be instrumented (malformed bytes, a class that would pass
+     *         the class file's limits with probes); a method too large for probes keeps its code, as under the agent
      */
     public static byte[] instrument(byte[] classFile, EventSet probes, Predicate<String> instrumented) {
         Objects.requireNonNull(classFile, "classFile must not be null");

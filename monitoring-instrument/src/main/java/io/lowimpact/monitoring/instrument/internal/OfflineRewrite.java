@@ -7,7 +7,7 @@ import io.lowimpact.monitoring.instrument.internal.probes.ClassProbes;
 import java.util.Arrays;
 import java.util.function.Predicate;
 
-/** The offline rewrite: fresh units for the class, the same probe kinds in every method. */
+/** The offline rewrite: fresh units for the class, the same probe kinds in every method that can take them. */
 public final class OfflineRewrite {
 
     private OfflineRewrite() {
@@ -25,9 +25,8 @@ public final class OfflineRewrite {
         int[] masks = units.wanted(control, events);
         Arrays.fill(masks, events);
         Predicate<String> external = instrumented.negate();
+        // As under the agent, a method too large for probes keeps its code and the rest of the class gets probes.
         return ClassProbes.rewrite(classFile, method -> units.plan(method.name, method.desc, masks, external),
-                units.slots(), (method, reason) -> {
-                    throw new IllegalArgumentException("cannot instrument " + method + ": " + reason);
-                });
+                units.slots(), (method, reason) -> { });
     }
 }

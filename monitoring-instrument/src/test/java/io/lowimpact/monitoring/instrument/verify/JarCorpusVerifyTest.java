@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * R1 of docs/design.md on real jars (S41): every class of the third-party jars on the test class path (ASM, JUnit,
- * opentest4j: code from other authors and compilers; 731 classes of version 51 or later), instrumented with probes
+ * opentest4j: code from other authors and compilers, ASM's own of version 49), instrumented with probes
  * for every event, is loaded and linked, so that the JVM's verifier checks it, or is left unchanged for a stated
  * reason.
  * Zero broken classes. (It found that probes before a {@code new} whose uninitialised value lives across a branch
@@ -95,12 +95,10 @@ class JarCorpusVerifyTest {
                     try {
                         instrumented.put(className, OfflineInstrumenter.instrument(original, EventSet.ALL));
                     } catch (IllegalArgumentException refused) {
-                        // Today the instrumenter refuses class files older than 51 (no invokedynamic).
-                        assertTrue(version < 51, className + ": " + refused);
-                    } catch (RuntimeException tooLarge) {
-                        // The agent loads such a class unchanged with one logged reason (UninstrumentableIT).
-                        assertTrue(String.valueOf(tooLarge.getMessage()).contains("too large"),
-                                className + ": " + tooLarge);
+                        // Only a class that would pass the class file's limits with probes (its constant pool);
+                        // a method too large for probes keeps its code while the rest of the class gets probes.
+                        assertTrue(String.valueOf(refused.getMessage()).contains("too large"),
+                                className + ": " + refused);
                     }
                 }
             } catch (UncheckedIOException e) {

@@ -43,14 +43,9 @@ class CorpusReliabilityTest {
     /**
      * Broken classes of the current instrumenter, found by this test and reproduced in {@link KnownDefectsTest}:
      * listed in the report, but only a broken class that is not here fails the test (the safety net for changes of
-     * the instrumenter). {@code groovy.cli.CliBuilderException}: METHOD_UNWIND's handler covers a constructor path
-     * before its {@code super(...)} call.
+     * the instrumenter). None since the probe rewrite (docs/reliability.md, "Findings").
      */
-    private static final Set<String> KNOWN_BROKEN = Set.of(
-            // After the probe rewrite: "Type ... is not assignable to ..." at a call in these two. Each verifies when
-            // loaded alone beside the original jar (every event): suspected the corpus loader, where a superclass
-            // with a method too large for probes is refused by the offline API. To check (docs/reliability.md).
-            "groovyjarjarantlr4.v4.parse.ToolANTLRParser", "org.apache.groovy.parser.antlr4.GroovyLangParser");
+    private static final Set<String> KNOWN_BROKEN = Set.of();
 
     @Test
     void r1_everyClassOfTheJdkAndOfTheCorpusJars() throws IOException {

@@ -16,7 +16,7 @@ class PluginIT {
     private static final Path PROJECT = Path.of(System.getProperty("lowimpact.it.dir", "target/it"), "simple");
 
     @Test
-    void shouldReportTheCoverageOfTheProjectsTests() throws Exception {
+    void reportTheCoverageOfTheProjectsTests() throws Exception {
         Path site = PROJECT.resolve("target/site/lowimpact");
         String xml = Files.readString(site.resolve("lowimpact.xml"));
         // Calc: add (line 9) and abs(4) (lines 13, 16) reached, 14 and never() (line 20) not.

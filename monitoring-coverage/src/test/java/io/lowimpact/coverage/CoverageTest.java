@@ -35,7 +35,7 @@ class CoverageTest {
     }
 
     @Test
-    void shouldRecordLinesAndEdgesOnce() {
+    void recordLinesAndEdgesOnce() {
         coverage = Coverage.start(CoverageOptions.defaults());
         Class<?> basics = Targets.load(Basics.class);
         assertEquals(3, Targets.call(basics, "classify", 3));
@@ -48,7 +48,7 @@ class CoverageTest {
     }
 
     @Test
-    void shouldCountEveryHitWithCounts() {
+    void countEveryHitWithCounts() {
         coverage = Coverage.start(CoverageOptions.defaults().withCounts(true));
         Class<?> basics = Targets.load(Basics.class);
         Targets.call(basics, "classify", 3);
@@ -61,7 +61,7 @@ class CoverageTest {
     }
 
     @Test
-    void shouldRecordContextsAndKeepAnotherToolsDisableMarks() {
+    void recordContextsAndKeepAnotherToolsDisableMarks() {
         coverage = Coverage.start(CoverageOptions.defaults().withContexts(true));
         Map<Integer, Integer> otherToolLines = new TreeMap<>();
         try (Tool other = Monitoring.useToolId(3, "other-disabling-tool")) {
@@ -100,7 +100,7 @@ class CoverageTest {
     }
 
     @Test
-    void shouldAddOnlyWhatIsNewAtEachDump(@TempDir Path dir) throws Exception {
+    void addOnlyWhatIsNewAtEachDump(@TempDir Path dir) throws Exception {
         coverage = Coverage.start(CoverageOptions.defaults().withCounts(true));
         Class<?> basics = Targets.load(Basics.class);
         Path file = dir.resolve("lowimpact.cov");
@@ -115,7 +115,7 @@ class CoverageTest {
     }
 
     @Test
-    void shouldAddTheHitsOfACopyInAnotherClassLoader() {
+    void addTheHitsOfACopyInAnotherClassLoader() {
         coverage = Coverage.start(CoverageOptions.defaults().withCounts(true));
         Targets.call(Targets.load(Basics.class), "classify", -1);
         Targets.call(Targets.load(Basics.class), "classify", -1);
@@ -123,7 +123,7 @@ class CoverageTest {
     }
 
     @Test
-    void shouldRefuseASecondRecording() {
+    void refuseASecondRecording() {
         coverage = Coverage.start(CoverageOptions.defaults());
         IllegalStateException e = assertThrows(IllegalStateException.class,
                 () -> Coverage.start(CoverageOptions.defaults()));
@@ -131,7 +131,7 @@ class CoverageTest {
     }
 
     @Test
-    void shouldFreeTheToolIdOnStop() {
+    void freeTheToolIdOnStop() {
         coverage = Coverage.start(CoverageOptions.defaults());
         assertEquals("lowimpact-coverage", Monitoring.getTool(Monitoring.COVERAGE_ID).orElseThrow());
         coverage.stop();
@@ -141,7 +141,7 @@ class CoverageTest {
     }
 
     @Test
-    void shouldNotRecordSwitchingToTheSameContextTwice() {
+    void notRecordSwitchingToTheSameContextTwice() {
         coverage = Coverage.start(CoverageOptions.defaults().withContexts(true));
         coverage.switchContext("a");
         coverage.switchContext("a");

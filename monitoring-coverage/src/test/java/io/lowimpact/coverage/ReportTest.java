@@ -24,7 +24,7 @@ class ReportTest {
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     @Test
-    void shouldWriteEveryReportAndTheMergedData() throws Exception {
+    void writeEveryReportAndTheMergedData() throws Exception {
         Coverage coverage = Coverage.start(CoverageOptions.defaults());
         try {
             Targets.call(Targets.load(Basics.class), "classify", 2);
@@ -46,7 +46,7 @@ class ReportTest {
     }
 
     @Test
-    void shouldNameAnUnreadableDataFile() throws Exception {
+    void nameAnUnreadableDataFile() throws Exception {
         Path bad = dir.resolve("bad.cov");
         Files.write(bad, new byte[] {'P', 'K', 3, 4});
         assertEquals(1, run("--data", bad.toString(), "--xml", dir.resolve("x.xml").toString()));
@@ -55,7 +55,7 @@ class ReportTest {
     }
 
     @Test
-    void shouldExplainUsageErrors() {
+    void explainUsageErrors() {
         assertEquals(2, run("--xml", "x.xml"));
         assertTrue(err.toString(StandardCharsets.UTF_8).startsWith("error: no data files: give --data a.cov[,b.cov...]"));
         err.reset();

@@ -29,7 +29,7 @@ class CoverageAgentIT {
     private static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 
     @Test
-    void shouldRecordAnUnchangedProgramAndReportIt() throws Exception {
+    void recordAnUnchangedProgramAndReportIt() throws Exception {
         Path dir = fresh("plain");
         Path classes = appClasses(dir);
         Path data = dir.resolve("shop.cov");
@@ -60,7 +60,7 @@ class CoverageAgentIT {
     }
 
     @Test
-    void shouldRecordPerTestContextsOfJUnitTestsWithoutAnyCodeChange() throws Exception {
+    void recordPerTestContextsOfJUnitTestsWithoutAnyCodeChange() throws Exception {
         Path dir = fresh("contexts");
         Path classes = appClasses(dir);
         Path data = dir.resolve("tests.cov");
@@ -92,7 +92,7 @@ class CoverageAgentIT {
     }
 
     @Test
-    void shouldRefuseToStartWithoutTheMonitoringAgent() throws Exception {
+    void refuseToStartWithoutTheMonitoringAgent() throws Exception {
         Path dir = fresh("alone");
         Path classes = appClasses(dir);
         Process p = new ProcessBuilder(JAVA, "-javaagent:" + COVERAGE_AGENT, "-cp", classes.toString(),
@@ -104,7 +104,7 @@ class CoverageAgentIT {
     }
 
     @Test
-    void shouldRefuseAnUnknownOption() throws Exception {
+    void refuseAnUnknownOption() throws Exception {
         Path dir = fresh("option");
         Process p = new ProcessBuilder(JAVA, "-javaagent:" + AGENT, "-javaagent:" + COVERAGE_AGENT + "=outt=x",
                 "-cp", appClasses(dir).toString(), Main.class.getName()).redirectErrorStream(true).start();

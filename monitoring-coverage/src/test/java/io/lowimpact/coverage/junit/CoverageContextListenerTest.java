@@ -33,7 +33,7 @@ class CoverageContextListenerTest {
     }
 
     @Test
-    void shouldSwitchContextsPerTestThroughTheServiceRegistration() {
+    void switchContextsPerTestThroughTheServiceRegistration() {
         coverage = Coverage.start(CoverageOptions.defaults().withContexts(true));
         ContextSample.target = Targets.load(Basics.class);
         long failures = launch();
@@ -50,7 +50,7 @@ class CoverageContextListenerTest {
     }
 
     @Test
-    void shouldDoNothingWithoutContexts() {
+    void doNothingWithoutContexts() {
         coverage = Coverage.start(CoverageOptions.defaults());
         ContextSample.target = Targets.load(Basics.class);
         assertEquals(0, launch());
@@ -58,7 +58,7 @@ class CoverageContextListenerTest {
     }
 
     @Test
-    void shouldDoNothingWithoutARecording() {
+    void doNothingWithoutARecording() {
         ContextSample.target = Targets.load(Basics.class);
         assertEquals(0, launch());
     }

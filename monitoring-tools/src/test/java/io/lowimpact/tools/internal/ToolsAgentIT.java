@@ -32,7 +32,7 @@ class ToolsAgentIT {
     Path dir;
 
     @Test
-    void profileOption_writesTableStacksAndFlameGraphAtExit() throws Exception {
+    void profileOptionWritesTableStacksAndFlameGraphAtExit() throws Exception {
         Result r = run("-javaagent:" + AGENT + "=include=com.acme.**", "-javaagent:" + TOOLS + "=profile=" + dir);
         assertEquals(0, r.exit, r::toString);
         assertEquals("total 299501\n", r.out);
@@ -86,7 +86,7 @@ class ToolsAgentIT {
     }
 
     @Test
-    void withoutTheMonitoringAgent_theJvmDoesNotStart() throws Exception {
+    void withoutTheMonitoringAgentTheJvmDoesNotStart() throws Exception {
         Result r = run("-javaagent:" + TOOLS + "=profile=" + dir);
         assertTrue(r.exit != 0, r::toString);
         assertTrue(r.err.contains("the tools agent needs the monitoring agent before it on the command line:"
@@ -94,7 +94,7 @@ class ToolsAgentIT {
     }
 
     @Test
-    void unknownOption_theJvmDoesNotStart() throws Exception {
+    void unknownOptionTheJvmDoesNotStart() throws Exception {
         Result r = run("-javaagent:" + AGENT, "-javaagent:" + TOOLS + "=profiel=" + dir);
         assertTrue(r.exit != 0, r::toString);
         assertTrue(r.err.contains("unknown tools agent option 'profiel' (known: profile, trace)"), r::toString);

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 class CoexistenceTest {
 
     @Test
-    void profilerAndCoverage_neitherDisturbsTheOther() {
+    void profilerAndCoverageNeitherDisturbsTheOther() {
         List<String> deliveries = new ArrayList<>();
         TestClock.now = 0;
         Tool coverage = Monitoring.useToolId(Monitoring.COVERAGE_ID, "coverage");

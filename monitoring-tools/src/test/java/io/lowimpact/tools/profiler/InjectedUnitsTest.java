@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class InjectedUnitsTest {
 
     @Test
-    void injectedUnits_appearLikeMethods() {
+    void injectedUnitsAppearLikeMethods() {
         CodeUnit page = CodeUnit.define(CodeUnitSpec.builder("templates/page.html", "render").length(10).build());
         CodeUnit partial = CodeUnit.define(CodeUnitSpec.builder("templates/item.html", "render").length(10).build());
         Probe pageStart = Monitoring.probe(page, Event.METHOD_START, 0);

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class OpenFramesTest {
 
     @Test
-    void snapshotWhileFramesRun_countsThemUpToNow() {
+    void snapshotWhileFramesRunCountsThemUpToNow() {
         TestClock.now = 0;
         Profiler profiler = Profiler.builder().clock(TestClock::read).start();
         try {
@@ -31,7 +31,7 @@ class OpenFramesTest {
     }
 
     @Test
-    void startedInsideAFrame_leavesOutWhatStartedBefore() {
+    void startedInsideAFrameLeavesOutWhatStartedBefore() {
         TestClock.now = 0;
         TestHooks.starter = () -> Profiler.builder().clock(TestClock::read).start();
         try {

@@ -49,7 +49,7 @@ class ProfilerTest {
     }
 
     @Test
-    void callTree_countsAndTimesPerMethod() {
+    void callTreeCountsAndTimesPerMethod() {
         Profile p = profileOf(CallTree.class, "main");
         assertEquals(List.of(
                 m(CallTree.class, "a", "()V") + " count=2 incl=26 self=20",
@@ -59,7 +59,7 @@ class ProfilerTest {
     }
 
     @Test
-    void callTree_selfTimesAddUpToInclusive() {
+    void callTreeSelfTimesAddUpToInclusive() {
         Profile p = profileOf(CallTree.class, "main");
         long self = p.methods().stream().mapToLong(MethodStats::selfNanos).sum();
         assertEquals(53, self);
@@ -68,7 +68,7 @@ class ProfilerTest {
     }
 
     @Test
-    void callTree_edges() {
+    void callTreeEdges() {
         Profile p = profileOf(CallTree.class, "main");
         List<String> edges = p.edges().stream()
                 .map(e -> e.caller() + " -> " + e.callee() + " count=" + e.count() + " time=" + e.nanos())
@@ -85,7 +85,7 @@ class ProfilerTest {
     }
 
     @Test
-    void callTree_collapsedStacksInNanosOfSelfTime() {
+    void callTreeCollapsedStacksInNanosOfSelfTime() {
         Profile p = profileOf(CallTree.class, "main");
         String main = "[main];" + Targets.frame(CallTree.class, "main");
         assertEquals(main + " 1\n"
@@ -97,7 +97,7 @@ class ProfilerTest {
     }
 
     @Test
-    void callTree_topTables() {
+    void callTreeTopTables() {
         Profile p = profileOf(CallTree.class, "main");
         String t = p.table(2);
         String tree = CallTree.class.getName();
@@ -127,7 +127,7 @@ class ProfilerTest {
     }
 
     @Test
-    void callTree_thinPathsFoldIntoTheirCallers() {
+    void callTreeThinPathsFoldIntoTheirCallers() {
         Profile p = profileOf(CallTree.class, "main");
         String main = "[main];" + Targets.frame(CallTree.class, "main");
         // 20 % of 53 is 10.6: c's paths (6 each) fold into a and b, whose lines then hold 26.
@@ -138,7 +138,7 @@ class ProfilerTest {
     }
 
     @Test
-    void staticInitialiser_isTheCallersCalleeAndTheCallWaits() {
+    void staticInitialiserIsTheCallersCalleeAndTheCallWaits() {
         Profile p = profileOf(StaticInit.class, "main");
         String lazy = StaticInit.class.getName() + "$Lazy";
         assertEquals(List.of(
@@ -153,7 +153,7 @@ class ProfilerTest {
     }
 
     @Test
-    void unwind_closesThreeFramesAndTheCatchingOneGoesOn() {
+    void unwindClosesThreeFramesAndTheCatchingOneGoesOn() {
         Profile p = profileOf(Unwind.class, "top");
         assertEquals(List.of(
                 m(Unwind.class, "f1", "()V") + " count=1 incl=7 self=1",
@@ -165,7 +165,7 @@ class ProfilerTest {
     }
 
     @Test
-    void recursion_countedOnceInInclusiveTime() {
+    void recursionCountedOnceInInclusiveTime() {
         Profile p = profileOf(Recursion.class, "main");
         assertEquals(List.of(
                 m(Recursion.class, "fact", "(J)J") + " count=5 incl=5 self=5",
@@ -178,7 +178,7 @@ class ProfilerTest {
     }
 
     @Test
-    void external_callsIntoTheJdkAreCalleesByName() {
+    void externalCallsIntoTheJdkAreCalleesByName() {
         Profile p = profileOf(External.class, "main");
         assertEquals(List.of(
                 "io.lowimpact.tools.profiler.TestClock.external(J)V (external) count=1 incl=50 self=50",

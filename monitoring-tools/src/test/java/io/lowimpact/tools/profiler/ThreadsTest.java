@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class ThreadsTest {
 
     @Test
-    void twoThreads_keptApart() throws InterruptedException {
+    void twoThreadsKeptApart() throws InterruptedException {
         TestClock.now = 0;
         Profiler profiler = Profiler.builder().clock(TestClock::read).start();
         try {

@@ -22,7 +22,7 @@ class DataFilesTest {
     Path dir;
 
     @Test
-    void shouldMergeWhenAppending() throws Exception {
+    void mergeWhenAppending() throws Exception {
         Path file = dir.resolve("sub/a.cov");
         DataFiles.append(file, Samples.oneClass("a.A", 1, 1, "t1"));
         DataFiles.append(file, Samples.oneClass("a.A", 1, 1, "t2"));
@@ -38,7 +38,7 @@ class DataFilesTest {
     }
 
     @Test
-    void shouldLeaveAnUnreadableFileAsItIs() throws Exception {
+    void leaveAnUnreadableFileAsItIs() throws Exception {
         Path file = dir.resolve("a.cov");
         byte[] junk = {'P', 'K', 3, 4};
         Files.write(file, junk);
@@ -49,7 +49,7 @@ class DataFilesTest {
     }
 
     @Test
-    void shouldLoseNothingWhenThreadsAppendToOneFile() throws Exception {
+    void loseNothingWhenThreadsAppendToOneFile() throws Exception {
         Path file = dir.resolve("a.cov");
         List<Thread> threads = new ArrayList<>();
         for (int t = 0; t < 4; t++) {
@@ -72,7 +72,7 @@ class DataFilesTest {
     }
 
     @Test
-    void shouldLoseNothingWhenTwoJvmsAppendToOneFile() throws Exception {
+    void loseNothingWhenTwoJvmsAppendToOneFile() throws Exception {
         Path file = dir.resolve("shared.cov");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<Process> processes = new ArrayList<>();

@@ -18,7 +18,7 @@ class DataFormatTest {
     private static final Path FILE = Path.of("target/x.cov");
 
     @Test
-    void shouldRoundTrip() throws Exception {
+    void roundTrip() throws Exception {
         DataSet data = Samples.oneClass("a.A", 0x1234, 2, "t1");
         byte[] bytes = DataFormat.encode(data);
         DataSet back = DataFormat.decode(FILE, bytes);
@@ -32,12 +32,12 @@ class DataFormatTest {
     }
 
     @Test
-    void shouldRejectAnEmptyFile() {
+    void rejectAnEmptyFile() {
         assertProblem("empty file (0 bytes): not a Lowimpact coverage data file", new byte[0]);
     }
 
     @Test
-    void shouldRejectAForeignFile() {
+    void rejectAForeignFile() {
         assertProblem("not a Lowimpact coverage data file (it starts with bytes 3c 3f 78 6d 6c 20 76 65)",
                 "<?xml version=\"1.0\"?>".getBytes(StandardCharsets.US_ASCII));
         assertProblem("not a Lowimpact coverage data file (it looks like a zip or jar file)",
@@ -47,7 +47,7 @@ class DataFormatTest {
     }
 
     @Test
-    void shouldRejectANewerFormat() {
+    void rejectANewerFormat() {
         byte[] bytes = DataFormat.encode(Samples.oneClass("a.A", 1, 1, "t"));
         bytes[9] = 2; // the version's low byte, after the 8-byte magic
         assertProblem("written in data format version 2, newer than this reader's version 1: use a newer Lowimpact"
@@ -55,7 +55,7 @@ class DataFormatTest {
     }
 
     @Test
-    void shouldRejectATruncatedFile() {
+    void rejectATruncatedFile() {
         byte[] bytes = DataFormat.encode(Samples.oneClass("a.A", 1, 1, "t"));
         for (int length : new int[] {bytes.length - 1, bytes.length - 12, bytes.length / 2, 12}) {
             assertProblem("truncated: " + length + " bytes, the end marker is missing (was the writing JVM killed"
@@ -65,7 +65,7 @@ class DataFormatTest {
     }
 
     @Test
-    void shouldRejectACorruptFile() {
+    void rejectACorruptFile() {
         byte[] bytes = DataFormat.encode(Samples.oneClass("a.A", 1, 1, "t"));
         bytes[bytes.length / 2] ^= 0x40;
         CoverageFileException e = assertThrows(CoverageFileException.class, () -> DataFormat.decode(FILE, bytes));

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class DataSetTest {
 
     @Test
-    void shouldAddCountsAndMatchContextsByName() {
+    void addCountsAndMatchContextsByName() {
         DataSet a = Samples.oneClass("a.A", 7, 2, "t1");
         a.context("t0");
         DataSet b = Samples.oneClass("a.A", 7, 3, "t0");
@@ -25,7 +25,7 @@ class DataSetTest {
     }
 
     @Test
-    void shouldKeepVersionsOfAClassApart() {
+    void keepVersionsOfAClassApart() {
         DataSet a = Samples.oneClass("a.A", 7, 2, "t");
         a.mergeFrom(Samples.oneClass("a.A", 8, 3, "t"));
         assertEquals(2, a.versions("a.A").size());
@@ -34,7 +34,7 @@ class DataSetTest {
     }
 
     @Test
-    void shouldRefuseToMergeAMethodWithOtherLines() {
+    void refuseToMergeAMethodWithOtherLines() {
         DataSet a = Samples.oneClass("a.A", 7, 2, "t");
         DataSet b = new DataSet();
         ClassRecord c = new ClassRecord("a.A", 7, "A.java");

@@ -34,7 +34,7 @@ import org.junit.jupiter.api.Test;
 class ClassFileReaderCorpusTest {
 
     @Test
-    void shouldAgreeWithTheAgentsAnalysisOnJavaUtil() throws Exception {
+    void agreeWithTheAgentsAnalysisOnJavaUtil() throws Exception {
         FileSystem jrt = FileSystems.getFileSystem(URI.create("jrt:/"));
         List<Path> classes;
         try (Stream<Path> walk = Files.walk(jrt.getPath("/modules/java.base/java/util"))) {

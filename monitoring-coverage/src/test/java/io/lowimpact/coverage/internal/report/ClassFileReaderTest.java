@@ -27,7 +27,7 @@ class ClassFileReaderTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"Ifs", "Loops", "Switches", "Exceptions", "Lambdas", "Objects"})
-    void shouldAgreeWithTheAgentsAnalysis(String name) throws Exception {
+    void agreeWithTheAgentsAnalysis(String name) throws Exception {
         Class<?> target = Class.forName("example.validation." + name);
         DataSet data = Fixtures.record(target, CoverageOptions.defaults(), loaded -> Targets.call(loaded, "run"));
         int compared = 0;
@@ -51,7 +51,7 @@ class ClassFileReaderTest {
     }
 
     @Test
-    void shouldRefuseWhatIsNotAClassFile() {
+    void refuseWhatIsNotAClassFile() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> ClassFileReader.read(new byte[] {1, 2, 3, 4, 5, 6, 7, 8}));
         assertEquals("not a class file (no CAFEBABE)", e.getMessage());

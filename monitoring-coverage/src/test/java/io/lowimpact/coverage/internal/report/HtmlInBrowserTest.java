@@ -34,7 +34,7 @@ class HtmlInBrowserTest {
     private static final Path OUT = Path.of(System.getProperty("lowimpact.test.out", "target/test-out"), "browser");
 
     @Test
-    void shouldShowTheXmlNumbersInChromium() throws Exception {
+    void showTheXmlNumbersInChromium() throws Exception {
         String chromium = chromium();
         DataSet data = Fixtures.record(Basics.class, CoverageOptions.defaults().withContexts(true), basics -> {
             io.lowimpact.coverage.Coverage.running().orElseThrow().switchContext("BasicsTest#loop()");

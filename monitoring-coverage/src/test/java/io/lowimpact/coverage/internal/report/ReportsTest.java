@@ -43,7 +43,7 @@ class ReportsTest {
     }
 
     @Test
-    void shouldWriteJaCoCoXmlThatTheDtdAccepts() throws Exception {
+    void writeJaCoCoXmlThatTheDtdAccepts() throws Exception {
         String xml = XmlReport.render(basics());
         Document doc = parseValidating(xml);
         assertEquals("basics", doc.getDocumentElement().getAttribute("name"));
@@ -62,7 +62,7 @@ class ReportsTest {
     }
 
     @Test
-    void shouldReportAChangedClassAndNotUseItsData() throws Exception {
+    void reportAChangedClassAndNotUseItsData() throws Exception {
         DataSet data = Fixtures.record(Basics.class, CoverageOptions.defaults(),
                 basics -> Targets.call(basics, "classify", 3));
         DataSet changed = new DataSet();
@@ -80,7 +80,7 @@ class ReportsTest {
     }
 
     @Test
-    void shouldListRecordedClassesMissingFromTheClassFiles() throws Exception {
+    void listRecordedClassesMissingFromTheClassFiles() throws Exception {
         DataSet data = Fixtures.record(Basics.class, CoverageOptions.defaults(),
                 basics -> Targets.call(basics, "classify", 3));
         Bundle bundle = Analyzer.analyze("x", data, List.of(Fixtures.classes(dir.resolve("c"), NeverLoaded.class)));
@@ -89,7 +89,7 @@ class ReportsTest {
     }
 
     @Test
-    void shouldReportRecordedClassesAloneWithoutClassFiles() throws Exception {
+    void reportRecordedClassesAloneWithoutClassFiles() throws Exception {
         DataSet data = Fixtures.record(Basics.class, CoverageOptions.defaults(),
                 basics -> Targets.call(basics, "classify", 3));
         Bundle bundle = Analyzer.analyze("x", data, List.of());
@@ -99,7 +99,7 @@ class ReportsTest {
     }
 
     @Test
-    void shouldWriteLcov() throws Exception {
+    void writeLcov() throws Exception {
         String lcov = LcovReport.render(basics(), List.of(Fixtures.SOURCES));
         String basicsRecord = lcov.substring(lcov.indexOf("TN:basics\nSF:") , lcov.indexOf("end_of_record") + 14);
         assertEquals("TN:basics\n"
@@ -118,7 +118,7 @@ class ReportsTest {
     }
 
     @Test
-    void shouldWriteHtmlWithMissedArcsAndTests() throws Exception {
+    void writeHtmlWithMissedArcsAndTests() throws Exception {
         Bundle bundle = basics();
         Path html = dir.resolve("html");
         HtmlReport.write(bundle, List.of(Fixtures.SOURCES), html);

@@ -35,7 +35,7 @@ class ValidationTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"Ifs", "Loops", "Switches", "Exceptions", "Lambdas", "Objects"})
-    void shouldCoverExactlyWhatTheCommentsSay(String name) throws Exception {
+    void coverExactlyWhatTheCommentsSay(String name) throws Exception {
         Class<?> target = Class.forName("example.validation." + name);
         DataSet data = Fixtures.record(target, CoverageOptions.defaults(), loaded -> {
             Object thrown = Targets.call(loaded, "run");

@@ -10,19 +10,19 @@ import org.junit.jupiter.api.Test;
 class AgentOptionsTest {
 
     @Test
-    void shouldHaveDefaults() {
+    void haveDefaults() {
         assertEquals(new AgentOptions(Path.of("lowimpact.cov"), false, false), AgentOptions.parse(null));
         assertEquals(new AgentOptions(Path.of("lowimpact.cov"), false, false), AgentOptions.parse(" "));
     }
 
     @Test
-    void shouldParseEveryOption() {
+    void parseEveryOption() {
         assertEquals(new AgentOptions(Path.of("target/x.cov"), true, true),
                 AgentOptions.parse("out=target/x.cov, contexts=true,counts=TRUE"));
     }
 
     @Test
-    void shouldRefuseBadOptions() {
+    void refuseBadOptions() {
         assertMessage("unknown coverage agent option 'outt' (known: out, contexts, counts)", "outt=x");
         assertMessage("invalid coverage agent option 'contexts' (must be key=value; known keys: out, contexts, counts)",
                 "contexts");

@@ -23,7 +23,7 @@ class JavacCountsIT {
     Path dir;
 
     @Test
-    void javac_profilerCountsEqualAMethodStartCounter() throws Exception {
+    void javacProfilerCountsEqualAMethodStartCounter() throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Path sources = Path.of(System.getProperty("lowimpact.api.sources"));
         Path log = dir.resolve("out.txt");

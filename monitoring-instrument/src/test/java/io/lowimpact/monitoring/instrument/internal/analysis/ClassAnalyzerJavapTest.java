@@ -20,7 +20,7 @@ class ClassAnalyzerJavapTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("targets")
-    void shouldAgreeWithJavap(Path classFile) throws IOException {
+    void agreeWithJavap(Path classFile) throws IOException {
         ClassAnalysis analysis = ClassAnalyzer.analyze(Files.readAllBytes(classFile));
         JavapAgreement.assertAgrees(analysis, Javap.listing(classFile.toString()));
         Invariants.assertHold(analysis);

@@ -24,7 +24,7 @@ class ClassAnalyzerTargetsTest {
     private static final String TARGETS = TargetClasses.PACKAGE + ".";
 
     @Test
-    void shouldDescribeStraightLineCode() {
+    void describeStraightLineCode() {
         ClassAnalysis c = TargetClasses.analyze("StraightLine");
         assertEquals(TARGETS + "StraightLine", c.className());
         assertEquals("StraightLine.java", c.sourceFile());
@@ -45,7 +45,7 @@ class ClassAnalyzerTargetsTest {
     }
 
     @Test
-    void shouldListIfBranchesWithFallThroughLeftAndTargetRight() {
+    void listIfBranchesWithFallThroughLeftAndTargetRight() {
         MethodAnalysis sign = TargetClasses.method("IfElse", "sign", "(I)Ljava/lang/String;");
         assertEquals(List.of(new Branch(1, 4, 7), new Branch(8, 11, 14)), sign.branches());
         assertEquals(List.of(new LinePoint(0, 10), new LinePoint(4, 11), new LinePoint(7, 12), new LinePoint(11, 13),
@@ -54,7 +54,7 @@ class ClassAnalyzerTargetsTest {
     }
 
     @Test
-    void shouldMakeJumpTargetsInsideALineIntoLinePoints() {
+    void makeJumpTargetsInsideALineIntoLinePoints() {
         // int y = c ? a : b;  ->  0 iload_0, 1 ifeq 8, 4 iload_1, 5 goto 9, 8 iload_2, 9 istore_3 (all line 19)
         MethodAnalysis choose = TargetClasses.method("IfElse", "choose", "(ZII)I");
         assertEquals(List.of(new Branch(1, 4, 8)), choose.branches());
@@ -69,7 +69,7 @@ class ClassAnalyzerTargetsTest {
     }
 
     @Test
-    void shouldMakeLoopHeadsLinePointsReachedByBackEdges() {
+    void makeLoopHeadsLinePointsReachedByBackEdges() {
         // for (int i = 0; i < n; i++): the condition at 4 is line 13's, reached again by goto 4 from 16.
         MethodAnalysis sumTo = TargetClasses.method("Loops", "sumTo", "(I)I");
         assertEquals(List.of(new Branch(6, 9, 19)), sumTo.branches());
@@ -89,7 +89,7 @@ class ClassAnalyzerTargetsTest {
     }
 
     @Test
-    void shouldListEachCaseTargetOnceAndLeaveTheDefaultTargetToTheLeftEdge() {
+    void listEachCaseTargetOnceAndLeaveTheDefaultTargetToTheLeftEdge() {
         // tableswitch 1..5: 1->36, 2->39, 3->45 (a gap: the default's target), 4->39, 5->42, default 45
         MethodAnalysis dense = TargetClasses.method("Switches", "dense", "(I)Ljava/lang/String;");
         assertEquals(Opcodes.TABLESWITCH, dense.opcodeAt(1));
@@ -108,7 +108,7 @@ class ClassAnalyzerTargetsTest {
     }
 
     @Test
-    void shouldTreatASwitchWithoutOwnCasesAsNeitherBranchNorJump() {
+    void treatASwitchWithoutOwnCasesAsNeitherBranchNorJump() {
         // lookupswitch { default: 12 }
         MethodAnalysis onlyDefault = TargetClasses.method("Switches", "onlyDefault", "(I)I");
         assertEquals(Opcodes.LOOKUPSWITCH, onlyDefault.opcodeAt(1));
@@ -118,7 +118,7 @@ class ClassAnalyzerTargetsTest {
     }
 
     @Test
-    void shouldMarkFinallyRethrowAsReraise() {
+    void markFinallyRethrowAsReraise() {
         MethodAnalysis withFinally = TargetClasses.method("TryCatchFinally", "withFinally", "(I)I");
         assertEquals(List.of(new ExceptionHandler(0, 5, 15, null)), withFinally.handlers());
         assertEquals(List.of(new ThrowSite(24, true)), withFinally.throwSites());
@@ -126,7 +126,7 @@ class ClassAnalyzerTargetsTest {
     }
 
     @Test
-    void shouldMarkExplicitThrowsAsRaiseAndTheFinallyRethrowAsReraise() {
+    void markExplicitThrowsAsRaiseAndTheFinallyRethrowAsReraise() {
         MethodAnalysis catchAndFinally = TargetClasses.method("TryCatchFinally", "catchAndFinally", "(Ljava/lang/String;)I");
         assertEquals(List.of(new ExceptionHandler(0, 5, 11, "java/lang/NumberFormatException"),
                 new ExceptionHandler(0, 5, 27, null), new ExceptionHandler(11, 28, 27, null)), catchAndFinally.handlers());
@@ -134,7 +134,7 @@ class ClassAnalyzerTargetsTest {
     }
 
     @Test
-    void shouldMarkCatchThenRethrowAsRaise() {
+    void markCatchThenRethrowAsRaise() {
         // catch (RuntimeException e) { log(e); throw e; }: astore_1 at 8, aload_1 at 13 starts line 54, athrow at 14
         MethodAnalysis rethrow = TargetClasses.method("TryCatchFinally", "catchThenRethrow", "(Ljava/lang/String;)V");
         assertEquals(List.of(new ExceptionHandler(0, 5, 8, "java/lang/RuntimeException")), rethrow.handlers());
@@ -142,7 +142,7 @@ class ClassAnalyzerTargetsTest {
     }
 
     @Test
-    void shouldListEveryEntryOfAMultiCatch() {
+    void listEveryEntryOfAMultiCatch() {
         MethodAnalysis multiCatch = TargetClasses.method("TryCatchFinally", "multiCatch", "(Ljava/lang/Object;)I");
         assertEquals(List.of(new ExceptionHandler(0, 7, 8, "java/lang/ClassCastException"),
                 new ExceptionHandler(0, 7, 8, "java/lang/NullPointerException")), multiCatch.handlers());
@@ -150,7 +150,7 @@ class ClassAnalyzerTargetsTest {
     }
 
     @Test
-    void shouldMarkTryWithResourcesRethrowsAsReraise() {
+    void markTryWithResourcesRethrowsAsReraise() {
         MethodAnalysis firstChar = TargetClasses.method("TryWithResources", "firstChar", "(Ljava/lang/String;)I");
         assertEquals(List.of(new ExceptionHandler(9, 14, 20, "java/lang/Throwable"),
                 new ExceptionHandler(21, 25, 28, "java/lang/Throwable")), firstChar.handlers());
@@ -162,7 +162,7 @@ class ClassAnalyzerTargetsTest {
     }
 
     @Test
-    void shouldMarkSynchronizedBlockRethrowAsReraise() {
+    void markSynchronizedBlockRethrowAsReraise() {
         MethodAnalysis block = TargetClasses.method("Synchronized", "incrementBlock", "()I");
         assertEquals(List.of(new ExceptionHandler(7, 20, 21, null), new ExceptionHandler(21, 24, 21, null)),
                 block.handlers());
@@ -173,7 +173,7 @@ class ClassAnalyzerTargetsTest {
     }
 
     @Test
-    void shouldNotPassAnUninitialisedReceiverAsArg0() {
+    void notPassAnUninitialisedReceiverAsArg0() {
         MethodAnalysis derived = TargetClasses.method("Constructors$Derived", "<init>", "(I)V");
         String base = TARGETS + "Constructors";
         assertEquals(List.of(
@@ -194,7 +194,7 @@ class ClassAnalyzerTargetsTest {
     }
 
     @Test
-    void shouldGiveInvokedynamicTheBootstrapOwner() {
+    void giveInvokedynamicTheBootstrapOwner() {
         ClassAnalysis lambdas = TargetClasses.analyze("Lambdas");
         String factory = "java.lang.invoke.LambdaMetafactory";
         assertEquals(List.of(new InvokeSite(0, new CallTarget(factory, "run", "()Ljava/lang/Runnable;", Kind.DYNAMIC),
@@ -213,7 +213,7 @@ class ClassAnalyzerTargetsTest {
     }
 
     @Test
-    void shouldAnalyseStaticInitialisersAndEnums() {
+    void analyseStaticInitialisersAndEnums() {
         MethodAnalysis clinit = TargetClasses.method("StaticInit", "<clinit>", "()V");
         assertEquals(40, clinit.codeLength());
         assertEquals(List.of(new Branch(14, 17, 31)), clinit.branches());

@@ -32,7 +32,7 @@ class ClassAnalyzerTest {
             "*E");
 
     @Test
-    void shouldMapPositionsThroughTheDefaultStratum() {
+    void mapPositionsThroughTheDefaultStratum() {
         byte[] classFile = GeneratedClasses.withSourceDebugExtension(TargetClasses.bytes("StraightLine"), TEMPLATE_SMAP);
         ClassAnalysis c = ClassAnalyzer.analyze(classFile);
         assertEquals("StraightLine.java", c.sourceFile());
@@ -51,7 +51,7 @@ class ClassAnalyzerTest {
     }
 
     @Test
-    void shouldIgnoreSourceDebugExtensionsThatAreNoUsableSmap() {
+    void ignoreSourceDebugExtensionsThatAreNoUsableSmap() {
         for (String debug : List.of("not an SMAP", "SMAP\nStraightLine.java\nTmpl\n*S Tmpl\n", TEMPLATE_SMAP.replace("Tmpl\n*S", "Java\n*S"))) {
             ClassAnalysis c = ClassAnalyzer.analyze(GeneratedClasses.withSourceDebugExtension(TargetClasses.bytes("StraightLine"), debug));
             assertEquals(debug, c.sourceDebugExtension());
@@ -64,7 +64,7 @@ class ClassAnalyzerTest {
     }
 
     @Test
-    void shouldSkipMethodsWithoutCode() {
+    void skipMethodsWithoutCode() {
         ClassAnalysis runnable = ClassAnalyzer.analyze(jdkClass("java/lang/Runnable"));
         assertEquals(List.of(), runnable.methods());
         assertEquals("java.lang.Runnable", runnable.className());
@@ -74,7 +74,7 @@ class ClassAnalyzerTest {
     }
 
     @Test
-    void shouldRefuseMalformedClassFilesWithTheClassName() {
+    void refuseMalformedClassFilesWithTheClassName() {
         byte[] whole = TargetClasses.bytes("Loops");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> ClassAnalyzer.analyze(Arrays.copyOf(whole, whole.length - 40)));
@@ -89,7 +89,7 @@ class ClassAnalyzerTest {
     }
 
     @Test
-    void shouldGiveResultsThatCannotBeChanged() {
+    void giveResultsThatCannotBeChanged() {
         MethodAnalysis add = TargetClasses.method("StraightLine", "add", "(II)I");
         add.instructionOffsets()[0] = 99;
         assertEquals(0, add.instructionOffsets()[0]);

@@ -21,7 +21,7 @@ class ClassSupportTest {
     }
 
     @Test
-    void shouldAcceptJava17ClassesWithInvokedynamic() {
+    void acceptJava17ClassesWithInvokedynamic() {
         ClassSupport support = ClassSupport.of(TargetClasses.bytes("StraightLine"));
         assertEquals(new ClassSupport(61, 0, null), support);
         assertTrue(support.analysable());
@@ -30,7 +30,7 @@ class ClassSupportTest {
     }
 
     @Test
-    void shouldFlagVersionsBefore51AsWithoutInvokedynamic() {
+    void flagVersionsBefore51AsWithoutInvokedynamic() {
         for (int major = 45; major <= 50; major++) {
             ClassSupport support = ClassSupport.of(withVersion(major));
             assertTrue(support.analysable(), support::toString);
@@ -41,7 +41,7 @@ class ClassSupportTest {
     }
 
     @Test
-    void shouldRefuseVersionsBefore45() {
+    void refuseVersionsBefore45() {
         ClassSupport support = ClassSupport.of(withVersion(44));
         assertFalse(support.analysable());
         assertFalse(support.invokedynamicAllowed());
@@ -52,7 +52,7 @@ class ClassSupportTest {
     }
 
     @Test
-    void shouldRefuseVersionsNewerThanAsmReads() {
+    void refuseVersionsNewerThanAsmReads() {
         int newest = ClassSupport.newestMajorVersion();
         assertTrue(newest >= Opcodes.V17, "newest " + newest);
         new ClassReader(withVersion(newest)); // ASM reads it
@@ -63,7 +63,7 @@ class ClassSupportTest {
     }
 
     @Test
-    void shouldRefuseBytesThatAreNoClassFile() {
+    void refuseBytesThatAreNoClassFile() {
         assertEquals(new ClassSupport(-1, -1, "not a class file (3 bytes, must start with 0xCAFEBABE)"),
                 ClassSupport.of(new byte[] {1, 2, 3}));
         assertEquals("not a class file (magic 0xCAFEBABF, must start with 0xCAFEBABE)",

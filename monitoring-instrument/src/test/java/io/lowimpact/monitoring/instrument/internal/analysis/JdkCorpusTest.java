@@ -27,7 +27,7 @@ class JdkCorpusTest {
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"java.base", "java.xml", "jdk.compiler"})
-    void shouldAnalyseEveryClassOfTheModule(String module) {
+    void analyseEveryClassOfTheModule(String module) {
         List<Path> classFiles = classFiles(JRT.getPath("/modules", module), true);
         List<String> failures = new ArrayList<>();
         int methods = 0;
@@ -53,7 +53,7 @@ class JdkCorpusTest {
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"java/util", "java/lang/invoke"})
-    void shouldAgreeWithJavapOnEveryClassOfThePackage(String packagePath) {
+    void agreeWithJavapOnEveryClassOfThePackage(String packagePath) {
         List<Path> classFiles = classFiles(JRT.getPath("/modules/java.base", packagePath), false);
         List<String> failures = new ArrayList<>();
         for (Path classFile : classFiles) {

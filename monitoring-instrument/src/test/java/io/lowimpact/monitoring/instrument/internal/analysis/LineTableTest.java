@@ -14,7 +14,7 @@ import org.objectweb.asm.Opcodes;
 class LineTableTest {
 
     @Test
-    void shouldGiveTheFirstLineToTheInstructionAndTheLastToTheRestWhenEntriesShareAnOffset() {
+    void giveTheFirstLineToTheInstructionAndTheLastToTheRestWhenEntriesShareAnOffset() {
         // 0: nop (lines 10 then 20), 1: nop, 2: nop (line 30), 3: return
         MethodAnalysis m = GeneratedClasses.analyzeMethod(GeneratedClasses.withMethod(Opcodes.V1_5, "Gen.java", mv -> {
             Label first = new Label();
@@ -35,7 +35,7 @@ class LineTableTest {
     }
 
     @Test
-    void shouldCoverCodeBeforeTheFirstEntryWithAnUnknownLine() {
+    void coverCodeBeforeTheFirstEntryWithAnUnknownLine() {
         // 0: aload_0, 1: ifnull 7, 4: goto 7, 7: nop (line 5), 8: aload_0, 9: ifnull 8, 12: return
         MethodAnalysis m = GeneratedClasses.analyzeMethod(GeneratedClasses.withMethod(Opcodes.V1_5, "Gen.java", mv -> {
             Label lined = new Label();
@@ -58,7 +58,7 @@ class LineTableTest {
     }
 
     @Test
-    void shouldGiveAMethodWithoutLineTableOneUnknownRangeAndNoLinePoints() {
+    void giveAMethodWithoutLineTableOneUnknownRangeAndNoLinePoints() {
         // compiled without debug information and without a SourceFile: 0: aload_0, 1: ifnull 4, 4: return
         byte[] classFile = GeneratedClasses.withMethod(Opcodes.V1_5, null, mv -> {
             Label end = new Label();
@@ -78,7 +78,7 @@ class LineTableTest {
     }
 
     @Test
-    void shouldAnalyseOldClassFilesWithSubroutines() {
+    void analyseOldClassFilesWithSubroutines() {
         // version 48 (Java 1.4): 0: jsr 6, 3: goto 10 (line 2), 6: astore_1 (line 3), 7: ret 1, 9: nop, 10: return
         byte[] classFile = GeneratedClasses.withMethod(Opcodes.V1_4, "Old.java", mv -> {
             Label subroutine = new Label();

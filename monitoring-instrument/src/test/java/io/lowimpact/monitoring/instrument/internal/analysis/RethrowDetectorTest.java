@@ -43,7 +43,7 @@ class RethrowDetectorTest {
     }
 
     @Test
-    void shouldReraiseFromACatchAnyHandlerEvenWhenTheLoadStartsALine() {
+    void reraiseFromACatchAnyHandlerEvenWhenTheLoadStartsALine() {
         // 5: astore_1, 6: aload_1 (line 9), 7: athrow
         MethodAnalysis m = handlerMethod(null, mv -> {
             mv.visitVarInsn(Opcodes.ASTORE, 1);
@@ -55,7 +55,7 @@ class RethrowDetectorTest {
     }
 
     @Test
-    void shouldReraiseFromATypedHandlerOnlyWhenTheLoadStartsNoLine() {
+    void reraiseFromATypedHandlerOnlyWhenTheLoadStartsNoLine() {
         Consumer<MethodVisitor> synthetic = mv -> {
             mv.visitVarInsn(Opcodes.ASTORE, 1);
             mv.visitVarInsn(Opcodes.ALOAD, 1);
@@ -72,7 +72,7 @@ class RethrowDetectorTest {
     }
 
     @Test
-    void shouldNotReraiseWhenTheVariableIsOverwritten() {
+    void notReraiseWhenTheVariableIsOverwritten() {
         // 5: astore_1, 6: aconst_null, 7: astore_1, 8: aload_1, 9: athrow
         MethodAnalysis reassigned = handlerMethod(null, mv -> {
             mv.visitVarInsn(Opcodes.ASTORE, 1);
@@ -103,7 +103,7 @@ class RethrowDetectorTest {
     }
 
     @Test
-    void shouldNotReraiseANewOrForeignException() {
+    void notReraiseANewOrForeignException() {
         // a new exception: 5: astore_1, 6: new, 9: dup, 10: invokespecial, 13: athrow
         MethodAnalysis fresh = handlerMethod(null, mv -> {
             mv.visitVarInsn(Opcodes.ASTORE, 1);

@@ -31,7 +31,7 @@ class SmapParserTest {
             "");
 
     @Test
-    void shouldParseTheJspExample() {
+    void parseTheJspExample() {
         Smap smap = SmapParser.parse(JSP);
         assertEquals("Hi_jsp.java", smap.outputFileName());
         assertEquals("JSP", smap.defaultStratumId());
@@ -43,7 +43,7 @@ class SmapParserTest {
     }
 
     @Test
-    void shouldMapOutputLinesToInputLines() {
+    void mapOutputLinesToInputLines() {
         SmapStratum jsp = SmapParser.parse(JSP).defaultStratum().orElseThrow();
         assertEquals(Optional.empty(), jsp.map(9));
         assertEquals(Optional.of(new SourceLine(0, 1)), jsp.map(10));
@@ -58,7 +58,7 @@ class SmapParserTest {
     }
 
     @Test
-    void shouldParseSeveralStrataAndInheritTheFileIdWithinAStratum() {
+    void parseSeveralStrataAndInheritTheFileIdWithinAStratum() {
         Smap smap = SmapParser.parse(String.join("\r\n",
                 "SMAP",
                 "Foo.kt",
@@ -92,7 +92,7 @@ class SmapParserTest {
     }
 
     @Test
-    void shouldLetTheFirstCoveringLineInfoDecideAndMapNothingWithIncrementZero() {
+    void letTheFirstCoveringLineInfoDecideAndMapNothingWithIncrementZero() {
         SmapStratum s = SmapParser.parse(String.join("\n",
                 "SMAP", "Out.java", "T", "*S T", "*F", "1 a.t", "2 b.t", "*L",
                 "3#1,2:5,0", "7#2,3:5", "40#1:6", "*E")).defaultStratum().orElseThrow();
@@ -102,7 +102,7 @@ class SmapParserTest {
     }
 
     @Test
-    void shouldSkipVendorAndEmbeddedSectionsAndTolerateSpaces() {
+    void skipVendorAndEmbeddedSectionsAndTolerateSpaces() {
         Smap smap = SmapParser.parse(String.join("\n",
                 "SMAP", "Out.java", "T",
                 "*O Inner", "SMAP", "Inner.java", "X", "*O Deeper", "*C Deeper", "*S X", "*E", "*C Inner",
@@ -115,7 +115,7 @@ class SmapParserTest {
     }
 
     @Test
-    void shouldRefuseMalformedSmapsNamingTheLine() {
+    void refuseMalformedSmapsNamingTheLine() {
         assertMalformed("invalid SMAP at line 1: an SMAP must start with the line 'SMAP', not 'SMAP2'", "SMAP2\nA\nB\n*E");
         assertMalformed("invalid SMAP at line 3: the SMAP header has no default stratum id", "SMAP\nOut.java");
         assertMalformed("invalid SMAP at line 5: the SMAP has no end section '*E'", "SMAP\nO\nT\n*S T\n");

@@ -117,116 +117,137 @@ public final class Bootstrap {
     }
 
     /**
-     * Fires a probe with an {@code int}-like value (boxed only when delivered).
+     * Fires a probe with an {@code int}-like value (boxed only when delivered); the value is boxed only when some tool receives it.
      *
      * @param value the value
      * @param classId the class
      * @param slot the probe's slot
      */
     public static void fire(int value, int classId, int slot) {
-        if (active(classId, slot)) {
-            fire((Object) value, classId, slot);
+        Site site = active(classId, slot);
+        if (site != null) {
+            deliver(site, value);
         }
     }
 
     /**
-     * Fires a probe with a {@code boolean} value.
+     * Fires a probe with a {@code boolean} value; the value is boxed only when some tool receives it.
      *
      * @param value the value
      * @param classId the class
      * @param slot the probe's slot
      */
     public static void fire(boolean value, int classId, int slot) {
-        if (active(classId, slot)) {
-            fire((Object) value, classId, slot);
+        Site site = active(classId, slot);
+        if (site != null) {
+            deliver(site, value);
         }
     }
 
     /**
-     * Fires a probe with a {@code byte} value.
+     * Fires a probe with a {@code byte} value; the value is boxed only when some tool receives it.
      *
      * @param value the value
      * @param classId the class
      * @param slot the probe's slot
      */
     public static void fire(byte value, int classId, int slot) {
-        if (active(classId, slot)) {
-            fire((Object) value, classId, slot);
+        Site site = active(classId, slot);
+        if (site != null) {
+            deliver(site, value);
         }
     }
 
     /**
-     * Fires a probe with a {@code char} value.
+     * Fires a probe with a {@code char} value; the value is boxed only when some tool receives it.
      *
      * @param value the value
      * @param classId the class
      * @param slot the probe's slot
      */
     public static void fire(char value, int classId, int slot) {
-        if (active(classId, slot)) {
-            fire((Object) value, classId, slot);
+        Site site = active(classId, slot);
+        if (site != null) {
+            deliver(site, value);
         }
     }
 
     /**
-     * Fires a probe with a {@code short} value.
+     * Fires a probe with a {@code short} value; the value is boxed only when some tool receives it.
      *
      * @param value the value
      * @param classId the class
      * @param slot the probe's slot
      */
     public static void fire(short value, int classId, int slot) {
-        if (active(classId, slot)) {
-            fire((Object) value, classId, slot);
+        Site site = active(classId, slot);
+        if (site != null) {
+            deliver(site, value);
         }
     }
 
     /**
-     * Fires a probe with a {@code long} value.
+     * Fires a probe with a {@code long} value; the value is boxed only when some tool receives it.
      *
      * @param value the value
      * @param classId the class
      * @param slot the probe's slot
      */
     public static void fire(long value, int classId, int slot) {
-        if (active(classId, slot)) {
-            fire((Object) value, classId, slot);
+        Site site = active(classId, slot);
+        if (site != null) {
+            deliver(site, value);
         }
     }
 
     /**
-     * Fires a probe with a {@code float} value.
+     * Fires a probe with a {@code float} value; the value is boxed only when some tool receives it.
      *
      * @param value the value
      * @param classId the class
      * @param slot the probe's slot
      */
     public static void fire(float value, int classId, int slot) {
-        if (active(classId, slot)) {
-            fire((Object) value, classId, slot);
+        Site site = active(classId, slot);
+        if (site != null) {
+            deliver(site, value);
         }
     }
 
     /**
-     * Fires a probe with a {@code double} value.
+     * Fires a probe with a {@code double} value; the value is boxed only when some tool receives it.
      *
      * @param value the value
      * @param classId the class
      * @param slot the probe's slot
      */
     public static void fire(double value, int classId, int slot) {
-        if (active(classId, slot)) {
-            fire((Object) value, classId, slot);
+        Site site = active(classId, slot);
+        if (site != null) {
+            deliver(site, value);
         }
     }
 
-    /** Whether a primitive value is worth boxing: the slot's site has tools now. */
-    private static boolean active(int classId, int slot) {
+    /** The slot's site if some tool receives its event now, else null: a primitive is boxed only then. */
+    private static Site active(int classId, int slot) {
         try {
-            return site(classId, slot).mask != 0;
+            Site site = site(classId, slot);
+            return site.mask != 0 ? site : null;
         } catch (Throwable e) {
             INTERNAL_ERRORS.incrementAndGet();
-            return false;
+            return null;
+        }
+    }
+
+    /** Delivers a boxed primitive at a site found active. */
+    private static void deliver(Site site, Object value) {
+        try {
+            int mask = site.mask;
+            if (mask != 0) {
+                DISPATCHER.dispatch(site, mask, value);
+            }
+        } catch (Throwable e) {
+            INTERNAL_ERRORS.incrementAndGet();
         }
     }
 

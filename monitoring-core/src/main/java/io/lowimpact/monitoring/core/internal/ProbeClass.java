@@ -60,11 +60,6 @@ public final class ProbeClass {
         return masks;
     }
 
-    /** @return the number of slots allocated so far */
-    public int slotCount() {
-        return count;
-    }
-
     /**
      * The first slot of the probes of one event in one method, allocating them on first use; caller holds the
      * Control lock and publishes new slots with {@link #publish} once all are allocated.

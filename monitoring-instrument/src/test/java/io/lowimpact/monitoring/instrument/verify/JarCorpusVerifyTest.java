@@ -27,28 +27,6 @@ import org.junit.jupiter.api.Test;
  */
 class JarCorpusVerifyTest {
 
-    /** A loader for one jar whose classes are all instrumented; everything else comes from the parent. */
-    private static final class InstrumentingLoader extends ClassLoader {
-        private final Map<String, byte[]> classes;
-
-        InstrumentingLoader(Map<String, byte[]> classes) {
-            super(JarCorpusVerifyTest.class.getClassLoader());
-            this.classes = classes;
-        }
-
-        @Override
-        protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
-            byte[] bytes = classes.get(name);
-            if (bytes == null) {
-                return super.loadClass(name, resolve);
-            }
-            synchronized (getClassLoadingLock(name)) {
-                Class<?> c = findLoadedClass(name);
-                return c != null ? c : defineClass(name, bytes, 0, bytes.length);
-            }
-        }
-    }
-
     /** The class file version of the running JVM: newer classes (multi-release jars) cannot be loaded here. */
     private static final int RUNTIME_MAJOR_VERSION = ClassCheck.RUNTIME_MAJOR_VERSION;
 
@@ -104,7 +82,8 @@ class JarCorpusVerifyTest {
             } catch (UncheckedIOException e) {
                 throw e.getCause();
             }
-            InstrumentingLoader loader = new InstrumentingLoader(instrumented);
+            JvmLink.DefiningLoader loader = new JvmLink.DefiningLoader(instrumented,
+                    JarCorpusVerifyTest.class.getClassLoader());
             for (String className : instrumented.keySet()) {
                 try {
                     Class<?> c = Class.forName(className, false, loader);

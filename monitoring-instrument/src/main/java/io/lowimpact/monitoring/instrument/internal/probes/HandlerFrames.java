@@ -65,19 +65,6 @@ final class HandlerFrames {
         return slots;
     }
 
-    /** @return a frame's local list (one entry per value, as FrameNode has it) from one entry per slot */
-    static Object[] frameLocals(List<Object> slots) {
-        List<Object> values = new ArrayList<>();
-        for (int i = 0; i < slots.size(); i++) {
-            Object type = slots.get(i);
-            values.add(type);
-            if (Opcodes.LONG.equals(type) || Opcodes.DOUBLE.equals(type)) {
-                i++; // the second slot is implied
-            }
-        }
-        return values.toArray();
-    }
-
     /** @return the frame between a label and the instruction it marks, or null */
     private static FrameNode frameAt(AbstractInsnNode label) {
         for (AbstractInsnNode node = label; node != null && node.getOpcode() < 0; node = node.getNext()) {

@@ -61,24 +61,4 @@ final class ProbeInsns {
     static VarInsnNode load(Type type, int local) {
         return new VarInsnNode(type.getOpcode(Opcodes.ILOAD), local);
     }
-
-    /** The frame type of a local of {@code type} for primitives (references take their exact type elsewhere). */
-    static Object frameType(Type type) {
-        switch (type.getSort()) {
-            case Type.BOOLEAN:
-            case Type.BYTE:
-            case Type.CHAR:
-            case Type.SHORT:
-            case Type.INT:
-                return Opcodes.INTEGER;
-            case Type.FLOAT:
-                return Opcodes.FLOAT;
-            case Type.LONG:
-                return Opcodes.LONG;
-            case Type.DOUBLE:
-                return Opcodes.DOUBLE;
-            default:
-                return "java/lang/Object";
-        }
-    }
 }

@@ -59,16 +59,6 @@ final class Slots {
         return placeholder;
     }
 
-    /** @return whether no probe was emitted */
-    boolean isEmpty() {
-        for (Group group : groups) {
-            if (group != null) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     /**
      * Allocates this method's slots and replaces every placeholder with a push of its slot.
      *

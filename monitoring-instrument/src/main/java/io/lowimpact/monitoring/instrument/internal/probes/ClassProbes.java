@@ -47,11 +47,13 @@ public final class ClassProbes {
     public static byte[] rewrite(byte[] original, Function<MethodNode, MethodPlan> plans, SlotAllocator slots,
             BiConsumer<String, String> skipped) {
         Set<String> excluded = new HashSet<>();
+        OffsetClassReader reader = new OffsetClassReader(original);
         while (true) {
-            ClassNode node = read(original);
+            ClassNode node = read(reader);
             String failed = null;
             String reason = null;
             List<MethodSlots> emitted = new ArrayList<>();
+            boolean computeMaxima = false;
             ProbeFetch fetch = ProbeFetch.forVersion(node.version & 0xFFFF, slots.classId());
             for (MethodNode method : node.methods) {
                 String key = method.name + method.desc;
@@ -60,12 +62,16 @@ public final class ClassProbes {
                     continue;
                 }
                 try {
-                    boolean frames = (node.version & 0xFFFF) >= FRAMES_VERSION && !hasSubroutines(method);
+                    int version = node.version & 0xFFFF;
+                    // jsr and ret are illegal from version 51 on: only older methods need the search
+                    boolean frames = version >= FRAMES_VERSION
+                            && (version > FRAMES_VERSION || !hasSubroutines(method));
                     if (!frames) {
                         removeFrames(method); // older verifiers infer types; half a table would only mislead
                     }
                     emitted.add(new MethodSlots(method,
                             MethodProbes.insert(node.name, (OffsetMethodNode) method, plan, frames, fetch)));
+                    computeMaxima |= !MethodProbes.setsMaxima(plan);
                 } catch (RuntimeException e) {
                     failed = key;
                     reason = e.toString();
@@ -77,7 +83,8 @@ public final class ClassProbes {
                     m.slots.patch(slots, m.method.instructions);
                 }
                 slots.publish();
-                ClassWriter writer = new ClassWriter(ClassWriter.COMPUTE_MAXS);
+                // Starting from the original's constant pool keeps its order and spares re-adding each constant.
+                ClassWriter writer = new ClassWriter(reader, computeMaxima ? ClassWriter.COMPUTE_MAXS : 0);
                 node.accept(writer);
                 try {
                     return writer.toByteArray();
@@ -93,8 +100,7 @@ public final class ClassProbes {
         }
     }
 
-    private static ClassNode read(byte[] original) {
-        OffsetClassReader reader = new OffsetClassReader(original);
+    private static ClassNode read(OffsetClassReader reader) {
         ClassNode node = new ClassNode(Opcodes.ASM9) {
             @Override
             public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,

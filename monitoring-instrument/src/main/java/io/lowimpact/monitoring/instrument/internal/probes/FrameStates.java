@@ -29,12 +29,13 @@ final class FrameStates {
 
     static final String MASKS_TYPE = "[B";
 
-    private final Map<AbstractInsnNode, Object[][]> before = new IdentityHashMap<>();
+    private final Map<AbstractInsnNode, Object[][]> before;
     private final Map<Label, LabelNode> labels = new HashMap<>();
     private final int arrayLocal;
 
-    private FrameStates(int arrayLocal) {
+    private FrameStates(int arrayLocal, int instructions) {
         this.arrayLocal = arrayLocal;
+        this.before = new IdentityHashMap<>(instructions);
     }
 
     /**
@@ -44,12 +45,15 @@ final class FrameStates {
      * @param method the method, read with expanded frames
      * @param originals its original instructions, in order
      * @param arrayLocal the index of the mask array's local (the method's original {@code maxLocals})
+     * @param needed by original instruction index, whether probe code may ask for the state before it; the others
+     *        are not kept (and count as unreachable): most instructions never get a probe
      * @return the states
      */
-    static FrameStates analyse(String owner, MethodNode method, List<AbstractInsnNode> originals, int arrayLocal) {
-        FrameStates states = new FrameStates(arrayLocal);
+    static FrameStates analyse(String owner, MethodNode method, List<AbstractInsnNode> originals, int arrayLocal,
+            boolean[] needed) {
+        FrameStates states = new FrameStates(arrayLocal, needed.length);
         labelEveryNew(method);
-        method.accept(new Recorder(owner, method, originals, states.before));
+        method.accept(new Recorder(owner, method, originals, needed, states.before));
         for (AbstractInsnNode node = method.instructions.getFirst(); node != null; node = node.getNext()) {
             if (node instanceof LabelNode) {
                 states.labels.put(((LabelNode) node).getLabel(), (LabelNode) node);
@@ -76,7 +80,7 @@ final class FrameStates {
         }
     }
 
-    /** @return whether the instruction is reachable (the analyser knows its state) */
+    /** @return whether the instruction is reachable (the analyser knows its state); false if its state is not kept */
     boolean reachable(AbstractInsnNode insn) {
         Object[][] state = before.get(insn);
         return state != null && state[0] != null;
@@ -164,19 +168,24 @@ final class FrameStates {
     private static final class Recorder extends AnalyzerAdapter {
 
         private final List<AbstractInsnNode> originals;
+        private final boolean[] needed;
         private final Map<AbstractInsnNode, Object[][]> before;
         private int next;
 
-        Recorder(String owner, MethodNode method, List<AbstractInsnNode> originals,
+        Recorder(String owner, MethodNode method, List<AbstractInsnNode> originals, boolean[] needed,
                 Map<AbstractInsnNode, Object[][]> before) {
             super(Opcodes.ASM9, owner, method.access, method.name, method.desc, null);
             this.originals = originals;
+            this.needed = needed;
             this.before = before;
         }
 
         private void record() {
-            before.put(originals.get(next++), new Object[][] {
-                locals == null ? null : locals.toArray(), stack == null ? null : stack.toArray()});
+            int index = next++;
+            if (needed[index]) {
+                before.put(originals.get(index), new Object[][] {
+                    locals == null ? null : locals.toArray(), stack == null ? null : stack.toArray()});
+            }
         }
 
         @Override

@@ -47,6 +47,13 @@ import java.util.Set;
  */
 final class MethodProbes {
 
+    /**
+     * The most that probe code other than a call's pushes on top of the stack it finds: a return value copied
+     * ({@code dup2} of a long), the class id and the slot. Added to the method's own maximum, as JaCoCo does with its
+     * probes' size: the stack is never deeper than that, and ASM need not work out the maximum from the flow graph.
+     */
+    static final int PROBE_STACK = 4;
+
     private final String owner;
     private final OffsetMethodNode method;
     private final MethodPlan plan;
@@ -104,12 +111,12 @@ final class MethodProbes {
                 originalFrames.add((FrameNode) n);
             }
         }
-        if (frames) {
-            states = FrameStates.analyse(owner, method, originals, arrayLocal);
-        }
         Set<Integer> handlerStarts = new HashSet<>();
         for (TryCatchBlockNode block : method.tryCatchBlocks) {
             handlerStarts.add(offsets.of(block.handler));
+        }
+        if (frames) {
+            states = FrameStates.analyse(owner, method, originals, arrayLocal, neededStates(handlerStarts));
         }
         AbstractInsnNode superCall = "<init>".equals(method.name) ? SuperCall.find(method) : null;
         boolean initialised = !"<init>".equals(method.name);
@@ -192,6 +199,45 @@ final class MethodProbes {
         }
         splitSelfCoveringHandlers();
         newLabels.fixFrames(method.instructions);
+        method.maxStack += PROBE_STACK;
+        method.maxLocals = Math.max(method.maxLocals, nextLocal);
+    }
+
+    /**
+     * Whether the maxima this class sets are exact enough to write as they are: they are for every probe but a call's
+     * (which parks arguments and copies values), so a class with CALL probes needs ASM to compute its maxima.
+     */
+    static boolean setsMaxima(MethodPlan plan) {
+        return !plan.wants(Event.CALL);
+    }
+
+    /**
+     * The original instructions whose frame state probe code may ask for: those that can get a probe of their own
+     * (the first, line points, handler starts, jumps, switches, calls, returns and throws; every one for INSTRUCTION)
+     * and the instruction after a jump, switch or call (the skip target of an edge's or a call's probe).
+     */
+    private boolean[] neededStates(Set<Integer> handlerStarts) {
+        int n = originals.size();
+        boolean[] needed = new boolean[n];
+        boolean every = plan.wants(Event.INSTRUCTION);
+        for (int i = 0; i < n; i++) {
+            AbstractInsnNode insn = originals.get(i);
+            int opcode = insn.getOpcode();
+            boolean flow = insn instanceof JumpInsnNode || insn instanceof TableSwitchInsnNode
+                    || insn instanceof LookupSwitchInsnNode || insn instanceof MethodInsnNode
+                    || insn instanceof InvokeDynamicInsnNode || opcode == Opcodes.ATHROW
+                    || (opcode >= Opcodes.IRETURN && opcode <= Opcodes.RETURN);
+            if (every || i == 0 || flow) {
+                needed[i] = true;
+            } else if (!needed[i]) {
+                int offset = offsets.of(insn);
+                needed[i] = plan.linePoints().containsKey(offset) || handlerStarts.contains(offset);
+            }
+            if (flow && i + 1 < n) {
+                needed[i + 1] = true;
+            }
+        }
+        return needed;
     }
 
     /** METHOD_START, after the prologue and before the first instruction's labels (a loop to offset 0 skips it). */

@@ -4,11 +4,9 @@ import io.lowimpact.monitoring.instrument.internal.analysis.OffsetClassReader;
 import org.objectweb.asm.Handle;
 import org.objectweb.asm.Label;
 import org.objectweb.asm.Opcodes;
-import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.MethodNode;
 
-import java.util.IdentityHashMap;
-import java.util.Map;
+import java.util.Arrays;
 
 /**
  * A {@link MethodNode} that remembers the original offset of every instruction it is given by an
@@ -17,7 +15,9 @@ import java.util.Map;
 final class OffsetMethodNode extends MethodNode {
 
     private final OffsetClassReader reader;
-    final Map<AbstractInsnNode, Integer> offsets = new IdentityHashMap<>();
+    /** The original offset of each instruction, in code order (labels, line numbers and frames have none). */
+    private int[] offsets = new int[64];
+    private int count;
 
     OffsetMethodNode(OffsetClassReader reader, int access, String name, String descriptor, String signature,
             String[] exceptions) {
@@ -26,7 +26,15 @@ final class OffsetMethodNode extends MethodNode {
     }
 
     private void record() {
-        offsets.put(instructions.getLast(), reader.instructionOffset());
+        if (count == offsets.length) {
+            offsets = Arrays.copyOf(offsets, count * 2);
+        }
+        offsets[count++] = reader.instructionOffset();
+    }
+
+    /** @return the original offset of the {@code index}-th instruction, in code order */
+    int offsetOf(int index) {
+        return offsets[index];
     }
 
     @Override

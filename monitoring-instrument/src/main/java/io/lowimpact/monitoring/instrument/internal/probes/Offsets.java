@@ -15,15 +15,16 @@ import java.util.Map;
 final class Offsets {
 
     private final List<AbstractInsnNode> instructions = new ArrayList<>();
-    private final Map<AbstractInsnNode, Integer> offsets = new IdentityHashMap<>();
+    private final Map<AbstractInsnNode, Integer> offsets;
 
     Offsets(OffsetMethodNode method) {
+        offsets = new IdentityHashMap<>(method.instructions.size());
         List<LabelNode> pending = new ArrayList<>();
         for (AbstractInsnNode node = method.instructions.getFirst(); node != null; node = node.getNext()) {
             if (node instanceof LabelNode) {
                 pending.add((LabelNode) node);
             } else if (node.getOpcode() >= 0) {
-                int offset = method.offsets.get(node);
+                int offset = method.offsetOf(instructions.size());
                 instructions.add(node);
                 offsets.put(node, offset);
                 for (LabelNode label : pending) {

@@ -5,10 +5,7 @@ import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.InsnList;
 import org.objectweb.asm.tree.LdcInsnNode;
 
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
+import java.util.Arrays;
 
 /**
  * The probe slots one method asks for while its probes are emitted, in emission order: the emitter is the one
@@ -20,10 +17,70 @@ final class Slots {
 
     /** One event's probe locations in this method, and the placeholders that push their slots. */
     private static final class Group {
-        final List<long[]> locations = new ArrayList<>();
-        final Map<Long, Integer> index = new HashMap<>();
-        final List<LdcInsnNode> pushes = new ArrayList<>();
-        final List<Integer> pushed = new ArrayList<>();
+        /** Location {@code i} is {@code (offsets[i], tos[i])}. */
+        int[] offsets = new int[8];
+        int[] tos = new int[8];
+        int locations;
+        /** Open-addressed index of the locations: {@code 1 + i} per hashed key, 0 when free. */
+        int[] table = new int[16];
+        LdcInsnNode[] pushes = new LdcInsnNode[16];
+        int[] pushed = new int[16];
+        int pushCount;
+
+        int indexOf(int offset, int to) {
+            // A probe pushes its slot twice (test, then call): the last location is the usual answer.
+            if (locations > 0 && offsets[locations - 1] == offset && tos[locations - 1] == to) {
+                return locations - 1;
+            }
+            int mask = table.length - 1;
+            for (int h = hash(offset, to) & mask; ; h = (h + 1) & mask) {
+                int entry = table[h];
+                if (entry == 0) {
+                    return add(offset, to, h);
+                } else if (offsets[entry - 1] == offset && tos[entry - 1] == to) {
+                    return entry - 1;
+                }
+            }
+        }
+
+        private int add(int offset, int to, int free) {
+            if (locations == offsets.length) {
+                offsets = Arrays.copyOf(offsets, locations * 2);
+                tos = Arrays.copyOf(tos, locations * 2);
+            }
+            offsets[locations] = offset;
+            tos[locations] = to;
+            table[free] = ++locations;
+            if (2 * locations > table.length) {
+                rehash();
+            }
+            return locations - 1;
+        }
+
+        private void rehash() {
+            table = new int[table.length * 2];
+            int mask = table.length - 1;
+            for (int i = 0; i < locations; i++) {
+                int h = hash(offsets[i], tos[i]) & mask;
+                while (table[h] != 0) {
+                    h = (h + 1) & mask;
+                }
+                table[h] = i + 1;
+            }
+        }
+
+        private static int hash(int offset, int to) {
+            return (offset * 31 + to) * 0x9E3779B9 >>> 8;
+        }
+
+        void addPush(LdcInsnNode placeholder, int index) {
+            if (pushCount == pushes.length) {
+                pushes = Arrays.copyOf(pushes, pushCount * 2);
+                pushed = Arrays.copyOf(pushed, pushCount * 2);
+            }
+            pushes[pushCount] = placeholder;
+            pushed[pushCount++] = index;
+        }
     }
 
     private final int unitIndex;
@@ -46,16 +103,9 @@ final class Slots {
         if (group == null) {
             group = groups[event.ordinal()] = new Group();
         }
-        long key = (long) offset << 32 | (to & 0xFFFFFFFFL);
-        Integer i = group.index.get(key);
-        if (i == null) {
-            i = group.locations.size();
-            group.index.put(key, i);
-            group.locations.add(new long[] {offset, to});
-        }
+        int i = group.indexOf(offset, to);
         LdcInsnNode placeholder = new LdcInsnNode(i);
-        group.pushes.add(placeholder);
-        group.pushed.add(i);
+        group.addPush(placeholder, i);
         return placeholder;
     }
 
@@ -71,16 +121,11 @@ final class Slots {
             if (group == null) {
                 continue;
             }
-            int n = group.locations.size();
-            int[] offsets = new int[n];
-            int[] tos = new int[n];
-            for (int i = 0; i < n; i++) {
-                offsets[i] = (int) group.locations.get(i)[0];
-                tos[i] = (int) group.locations.get(i)[1];
-            }
-            int base = allocator.allocate(unitIndex, Event.ofOrdinal(e), offsets, tos);
-            for (int i = 0; i < group.pushes.size(); i++) {
-                instructions.set(group.pushes.get(i), ProbeInsns.push(base + group.pushed.get(i)));
+            int n = group.locations;
+            int base = allocator.allocate(unitIndex, Event.ofOrdinal(e), Arrays.copyOf(group.offsets, n),
+                    Arrays.copyOf(group.tos, n));
+            for (int i = 0; i < group.pushCount; i++) {
+                instructions.set(group.pushes[i], ProbeInsns.push(base + group.pushed[i]));
             }
         }
     }

@@ -11,7 +11,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * files of version 55 and later an {@code ldc} of a dynamic constant bootstrapped by {@link #masks(MethodHandles.Lookup,
  * String, Class, int)}), and every probe tests its slot's byte before calling a {@code fire} method, so a probe that
  * no tool wants never gets here. The {@code fire} methods take the probe's dynamic value first (return value,
- * exception, a call's {@code arg0}), then the class id and the slot; everything static lives in the slot's site.
+ * exception, a call's {@code arg0}), then the class id and the slot; everything static lives in the slot's class.
  * They never throw into the monitored code: a callback's failure goes to its tool (S22), and anything else that
  * goes wrong here (a {@code StackOverflowError} in the runtime, say) is counted in {@link #internalErrors()} and
  * swallowed, so that the application's own code meets it as it would have without the probe.
@@ -65,10 +65,11 @@ public final class Bootstrap {
      */
     public static void fire(int classId, int slot) {
         try {
-            Site site = site(classId, slot);
-            int mask = site.mask;
+            ProbeClass probeClass = CONTROL.probeClass(classId);
+            int mask = probeClass.maskOf(slot);
             if (mask != 0) {
-                DISPATCHER.dispatch(site, mask, site.noValue());
+                DISPATCHER.dispatchSlot(probeClass, slot, mask,
+                        Dispatcher.noValue(ProbeClass.eventOrdinal(probeClass.descriptor(slot))));
             }
         } catch (Throwable e) {
             INTERNAL_ERRORS.incrementAndGet();
@@ -86,10 +87,11 @@ public final class Bootstrap {
      */
     public static void fire(Object value, int classId, int slot) {
         try {
-            Site site = site(classId, slot);
-            int mask = site.mask;
-            if (mask != 0 && (value != null || site.fireKind != Site.FIRE_EXCEPTION)) {
-                DISPATCHER.dispatch(site, mask, value);
+            ProbeClass probeClass = CONTROL.probeClass(classId);
+            int mask = probeClass.maskOf(slot);
+            if (mask != 0 && (value != null
+                    || !Dispatcher.isExceptionEvent(ProbeClass.eventOrdinal(probeClass.descriptor(slot))))) {
+                DISPATCHER.dispatchSlot(probeClass, slot, mask, value);
             }
         } catch (Throwable e) {
             INTERNAL_ERRORS.incrementAndGet();
@@ -106,10 +108,14 @@ public final class Bootstrap {
      */
     public static void fireExternal(Object receiver, int classId, int slot) {
         try {
-            Site site = site(classId, slot);
-            int mask = site.mask;
-            if (mask != 0 && Externals.isExternal(receiver, site.target)) {
-                DISPATCHER.dispatch(site, mask, receiver);
+            ProbeClass probeClass = CONTROL.probeClass(classId);
+            int mask = probeClass.maskOf(slot);
+            if (mask != 0) {
+                long descriptor = probeClass.descriptor(slot);
+                Unit unit = probeClass.unitAt(ProbeClass.unitIndex(descriptor));
+                if (Externals.isExternal(receiver, unit.callTargetOfIndex(ProbeClass.extra(descriptor)))) {
+                    DISPATCHER.dispatchSlot(probeClass, slot, mask, receiver);
+                }
             }
         } catch (Throwable e) {
             INTERNAL_ERRORS.incrementAndGet();
@@ -124,9 +130,9 @@ public final class Bootstrap {
      * @param slot the probe's slot
      */
     public static void fire(int value, int classId, int slot) {
-        Site site = active(classId, slot);
-        if (site != null) {
-            deliver(site, value);
+        ProbeClass probeClass = active(classId, slot);
+        if (probeClass != null) {
+            deliver(probeClass, slot, value);
         }
     }
 
@@ -138,9 +144,9 @@ public final class Bootstrap {
      * @param slot the probe's slot
      */
     public static void fire(boolean value, int classId, int slot) {
-        Site site = active(classId, slot);
-        if (site != null) {
-            deliver(site, value);
+        ProbeClass probeClass = active(classId, slot);
+        if (probeClass != null) {
+            deliver(probeClass, slot, value);
         }
     }
 
@@ -152,9 +158,9 @@ public final class Bootstrap {
      * @param slot the probe's slot
      */
     public static void fire(byte value, int classId, int slot) {
-        Site site = active(classId, slot);
-        if (site != null) {
-            deliver(site, value);
+        ProbeClass probeClass = active(classId, slot);
+        if (probeClass != null) {
+            deliver(probeClass, slot, value);
         }
     }
 
@@ -166,9 +172,9 @@ public final class Bootstrap {
      * @param slot the probe's slot
      */
     public static void fire(char value, int classId, int slot) {
-        Site site = active(classId, slot);
-        if (site != null) {
-            deliver(site, value);
+        ProbeClass probeClass = active(classId, slot);
+        if (probeClass != null) {
+            deliver(probeClass, slot, value);
         }
     }
 
@@ -180,9 +186,9 @@ public final class Bootstrap {
      * @param slot the probe's slot
      */
     public static void fire(short value, int classId, int slot) {
-        Site site = active(classId, slot);
-        if (site != null) {
-            deliver(site, value);
+        ProbeClass probeClass = active(classId, slot);
+        if (probeClass != null) {
+            deliver(probeClass, slot, value);
         }
     }
 
@@ -194,9 +200,9 @@ public final class Bootstrap {
      * @param slot the probe's slot
      */
     public static void fire(long value, int classId, int slot) {
-        Site site = active(classId, slot);
-        if (site != null) {
-            deliver(site, value);
+        ProbeClass probeClass = active(classId, slot);
+        if (probeClass != null) {
+            deliver(probeClass, slot, value);
         }
     }
 
@@ -208,9 +214,9 @@ public final class Bootstrap {
      * @param slot the probe's slot
      */
     public static void fire(float value, int classId, int slot) {
-        Site site = active(classId, slot);
-        if (site != null) {
-            deliver(site, value);
+        ProbeClass probeClass = active(classId, slot);
+        if (probeClass != null) {
+            deliver(probeClass, slot, value);
         }
     }
 
@@ -222,38 +228,32 @@ public final class Bootstrap {
      * @param slot the probe's slot
      */
     public static void fire(double value, int classId, int slot) {
-        Site site = active(classId, slot);
-        if (site != null) {
-            deliver(site, value);
+        ProbeClass probeClass = active(classId, slot);
+        if (probeClass != null) {
+            deliver(probeClass, slot, value);
         }
     }
 
-    /** The slot's site if some tool receives its event now, else null: a primitive is boxed only then. */
-    private static Site active(int classId, int slot) {
+    /** The slot's class if some tool receives its event now, else null: a primitive is boxed only then. */
+    private static ProbeClass active(int classId, int slot) {
         try {
-            Site site = site(classId, slot);
-            return site.mask != 0 ? site : null;
+            ProbeClass probeClass = CONTROL.probeClass(classId);
+            return probeClass.maskOf(slot) != 0 ? probeClass : null;
         } catch (Throwable e) {
             INTERNAL_ERRORS.incrementAndGet();
             return null;
         }
     }
 
-    /** Delivers a boxed primitive at a site found active. */
-    private static void deliver(Site site, Object value) {
+    /** Delivers a boxed primitive at a slot found active. */
+    private static void deliver(ProbeClass probeClass, int slot, Object value) {
         try {
-            int mask = site.mask;
+            int mask = probeClass.maskOf(slot);
             if (mask != 0) {
-                DISPATCHER.dispatch(site, mask, value);
+                DISPATCHER.dispatchSlot(probeClass, slot, mask, value);
             }
         } catch (Throwable e) {
             INTERNAL_ERRORS.incrementAndGet();
         }
-    }
-
-    private static Site site(int classId, int slot) {
-        ProbeClass probeClass = CONTROL.probeClass(classId);
-        Site site = probeClass.sites[slot];
-        return site != null ? site : CONTROL.bytecodeSite(probeClass, slot);
     }
 }

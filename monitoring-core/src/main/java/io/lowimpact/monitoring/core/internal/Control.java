@@ -256,25 +256,36 @@ public final class Control {
 
     /** A callback of {@code tool} returned DISABLE at {@code site}. Called by the dispatcher, without the lock. */
     void disable(Site site, ToolState tool, Object callback) {
+        disable(site.event, site.unit, tool, callback, () -> marks.disable(site, tool));
+    }
+
+    /** A callback of {@code tool} returned DISABLE at a bytecode slot. Called by the dispatcher, without the lock. */
+    void disable(ProbeClass probeClass, int slot, ToolState tool, Object callback) {
+        disable(probeClass.eventOf(slot), probeClass.unit(slot), tool, callback,
+                () -> marks.disable(probeClass, slot, tool));
+    }
+
+    /** DISABLE of a location: {@code mark} marks it if the event may be disabled, else the callback is removed. */
+    private void disable(Event<?> event, Unit unit, ToolState tool, Object callback, Runnable mark) {
         boolean misuse;
         lock.lock();
         try {
-            misuse = site.event.kind() != Event.Kind.LOCAL;
-            if (tool.callbacks[site.eventOrdinal] != callback) {
+            misuse = event.kind() != Event.Kind.LOCAL;
+            if (tool.callbacks[event.ordinal()] != callback) {
                 return; // the tool changed its callback (or was freed) while this one ran
             }
             if (misuse) {
-                tool.setCallback(site.eventOrdinal, null);
-                refreshCallbacks(site.eventOrdinal);
+                tool.setCallback(event.ordinal(), null);
+                refreshCallbacks(event.ordinal());
             } else {
-                marks.disable(site, tool);
+                mark.run();
             }
         } finally {
             lock.unlock();
         }
         if (misuse) {
-            tool.reportError(site.event, site.unit,
-                    new IllegalStateException("cannot disable " + site.event.name() + " events; callback removed"));
+            tool.reportError(event, unit,
+                    new IllegalStateException("cannot disable " + event.name() + " events; callback removed"));
         }
     }
 
@@ -374,16 +385,6 @@ public final class Control {
     /** The class of an id that probes pass; null if none. No lock. */
     ProbeClass probeClass(int id) {
         return sites.probeClass(id);
-    }
-
-    /** The site of a bytecode slot, made when it first fires. */
-    Site bytecodeSite(ProbeClass probeClass, int slot) {
-        lock.lock();
-        try {
-            return sites.bytecodeSite(probeClass, slot);
-        } finally {
-            lock.unlock();
-        }
     }
 
     /**

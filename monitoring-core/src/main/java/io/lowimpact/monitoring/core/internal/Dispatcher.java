@@ -2,11 +2,13 @@ package io.lowimpact.monitoring.core.internal;
 
 import io.lowimpact.monitoring.Action;
 import io.lowimpact.monitoring.CallCallback;
+import io.lowimpact.monitoring.CallTarget;
 import io.lowimpact.monitoring.Event;
 import io.lowimpact.monitoring.ExceptionCallback;
 import io.lowimpact.monitoring.InstructionCallback;
 import io.lowimpact.monitoring.JumpCallback;
 import io.lowimpact.monitoring.LineCallback;
+import io.lowimpact.monitoring.Monitoring;
 import io.lowimpact.monitoring.ReturnCallback;
 import io.lowimpact.monitoring.StartCallback;
 
@@ -25,6 +27,14 @@ final class Dispatcher {
     }
 
     private static final ThreadLocal<Running> RUNNING = ThreadLocal.withInitial(Running::new);
+    /** The callback shape of each event, by ordinal. */
+    private static final byte[] SHAPES = new byte[Event.COUNT];
+
+    static {
+        for (int e = 0; e < Event.COUNT; e++) {
+            SHAPES[e] = (byte) Site.shapeOf(Event.ofOrdinal(e));
+        }
+    }
 
     private final ToolState[] tools;
     private final Control control;
@@ -79,22 +89,73 @@ final class Dispatcher {
         }
     }
 
+    /**
+     * Delivers a bytecode slot's event, as {@link #dispatch} does a site's: the slot's class holds everything static
+     * about it ({@link ProbeClass#descriptor}), and its mask byte is read again after each tool.
+     */
+    void dispatchSlot(ProbeClass probeClass, int slot, int mask, Object arg) {
+        long descriptor = probeClass.descriptor(slot);
+        int eventOrdinal = ProbeClass.eventOrdinal(descriptor);
+        int shape = SHAPES[eventOrdinal];
+        Unit unit = probeClass.unitAt(ProbeClass.unitIndex(descriptor));
+        int offset = ProbeClass.offset(descriptor);
+        int extra = ProbeClass.extra(descriptor); // the line, an edge's destination or the call's index
+        CallTarget target = shape == Site.SHAPE_CALL ? unit.callTargetOfIndex(extra) : null;
+        Running running = RUNNING.get();
+        int outer = running.mask;
+        int pending = mask & ~outer;
+        while (pending != 0) {
+            int id = Integer.numberOfTrailingZeros(pending);
+            int bit = 1 << id;
+            Object callback = callbacks[eventOrdinal][id];
+            if (callback != null) {
+                running.mask = outer | bit;
+                try {
+                    if (invoke(shape, callback, unit, offset, extra, extra, target, arg) == Action.DISABLE) {
+                        control.disable(probeClass, slot, tools[id], callback);
+                    }
+                } catch (Throwable error) {
+                    tools[id].reportError(Event.ofOrdinal(eventOrdinal), unit, error);
+                } finally {
+                    running.mask = outer;
+                }
+            }
+            pending = probeClass.maskOf(slot) & ~outer & -(bit << 1);
+        }
+    }
+
+    /** What a slot's probe that passes no value delivers: MISSING for a void return or a call without arg0. */
+    static Object noValue(int eventOrdinal) {
+        int kind = Site.fireKindOf(SHAPES[eventOrdinal]);
+        return kind == Site.FIRE_RETURN || kind == Site.FIRE_CALL ? Monitoring.MISSING : null;
+    }
+
+    /** @return whether a slot's event is an exception event (fired with the exception as its value) */
+    static boolean isExceptionEvent(int eventOrdinal) {
+        return SHAPES[eventOrdinal] == Site.SHAPE_EXCEPTION;
+    }
+
     private static Action invoke(Site site, Object callback, Object arg) {
-        switch (site.shape) {
+        return invoke(site.shape, callback, site.unit, site.offset, site.to, site.line, site.target, arg);
+    }
+
+    private static Action invoke(int shape, Object callback, Unit unit, int offset, int to, int line,
+            CallTarget target, Object arg) {
+        switch (shape) {
             case Site.SHAPE_START:
-                return ((StartCallback) callback).onStart(site.unit, site.offset);
+                return ((StartCallback) callback).onStart(unit, offset);
             case Site.SHAPE_LINE:
-                return ((LineCallback) callback).onLine(site.unit, site.line);
+                return ((LineCallback) callback).onLine(unit, line);
             case Site.SHAPE_INSTRUCTION:
-                return ((InstructionCallback) callback).onInstruction(site.unit, site.offset);
+                return ((InstructionCallback) callback).onInstruction(unit, offset);
             case Site.SHAPE_JUMP:
-                return ((JumpCallback) callback).onJump(site.unit, site.offset, site.to);
+                return ((JumpCallback) callback).onJump(unit, offset, to);
             case Site.SHAPE_RETURN:
-                return ((ReturnCallback) callback).onReturn(site.unit, site.offset, arg);
+                return ((ReturnCallback) callback).onReturn(unit, offset, arg);
             case Site.SHAPE_CALL:
-                return ((CallCallback) callback).onCall(site.unit, site.offset, site.target, arg);
+                return ((CallCallback) callback).onCall(unit, offset, target, arg);
             default:
-                return ((ExceptionCallback) callback).onException(site.unit, site.offset, (Throwable) arg);
+                return ((ExceptionCallback) callback).onException(unit, offset, (Throwable) arg);
         }
     }
 }

@@ -1,12 +1,15 @@
 package io.lowimpact.monitoring.core.internal;
 
+import io.lowimpact.monitoring.Event;
+
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * DISABLE marks and restart. A mark is a tool's bit in a site's {@link Site#disabled}; each tool also keeps the
- * list of sites it marked ({@link ToolState#disabled}), so that {@code restartEvents(tool)} costs in proportion to
- * what that tool disabled (S29) and touches no other tool's marks. Callers hold the Control lock.
+ * DISABLE marks and restart. A mark is a tool's bit in the disabled set of a location (a bytecode slot's byte in
+ * its {@link ProbeClass}, or an injected {@link Site}'s field); each tool also keeps the list of locations it marked
+ * ({@link ToolState#disabled}, {@link ToolState#disabledSlots}), so that {@code restartEvents(tool)} costs in
+ * proportion to what that tool disabled (S29) and touches no other tool's marks. Callers hold the Control lock.
  */
 final class Marks {
 
@@ -26,9 +29,20 @@ final class Marks {
         }
     }
 
+    /** Marks a bytecode slot disabled for a tool that wants it there, likewise. */
+    void disable(ProbeClass probeClass, int slot, ToolState tool) {
+        int bit = 1 << tool.id;
+        int marked = probeClass.disabledOf(slot);
+        if ((marked & bit) == 0 && MaskRule.wants(tool, probeClass.unit(slot), probeClass.eventOf(slot))) {
+            probeClass.setDisabled(slot, marked | bit);
+            tool.disabledSlots.add(probeClass.id(), slot);
+            probeClass.setMask(slot, probeClass.maskOf(slot) & ~bit);
+        }
+    }
+
     /**
-     * Lifts every mark of the tool and nothing else (S29). Only the tool's own bit of each site can change, so each
-     * site costs one test of the mask rule for that tool, not for all of them: per-test contexts restart often.
+     * Lifts every mark of the tool and nothing else (S29). Only the tool's own bit of each location can change, so
+     * each costs one test of the mask rule for that tool, not for all of them: per-test contexts restart often.
      */
     void restart(ToolState tool) {
         int bit = 1 << tool.id;
@@ -43,9 +57,22 @@ final class Marks {
             }
         }
         disabled.clear();
+        SlotMarks slots = tool.disabledSlots;
+        for (int i = 0, n = slots.size(); i < n; i++) {
+            ProbeClass probeClass = sites.probeClass(slots.classId(i));
+            int slot = slots.slot(i);
+            int marked = probeClass.disabledOf(slot);
+            if ((marked & bit) != 0) {
+                probeClass.setDisabled(slot, marked & ~bit);
+                if (MaskRule.wants(tool, probeClass.unit(slot), probeClass.eventOf(slot))) {
+                    probeClass.setMask(slot, probeClass.maskOf(slot) | bit);
+                }
+            }
+        }
+        slots.clear();
     }
 
-    /** Drops the tool's marks on sites where it no longer wants the event (S31), and compacts its list. */
+    /** Drops the tool's marks on locations where it no longer wants the event (S31), and compacts its lists. */
     void dropStale(ToolState tool) {
         int bit = 1 << tool.id;
         List<Site> kept = new ArrayList<>();
@@ -62,14 +89,36 @@ final class Marks {
         }
         tool.disabled.clear();
         tool.disabled.addAll(kept);
+        tool.disabledSlots.retain((classId, slot) -> {
+            ProbeClass probeClass = sites.probeClass(classId);
+            int marked = probeClass.disabledOf(slot);
+            if ((marked & bit) == 0) {
+                return false;
+            }
+            Unit unit = probeClass.unit(slot);
+            Event<?> event = probeClass.eventOf(slot);
+            if ((MaskRule.effectiveEvents(tool, unit) & Events.controlBit(event)) == 0) {
+                probeClass.setDisabled(slot, marked & ~bit);
+                sites.refreshSlot(probeClass, slot);
+                return false;
+            }
+            return true;
+        });
     }
 
-    /** Forgets the tool's marks without recomputing masks: the caller recomputes the sites of its events. */
+    /** Forgets the tool's marks without recomputing masks: the caller recomputes the locations of its events. */
     void forget(ToolState tool) {
         int bit = 1 << tool.id;
         for (Site site : tool.disabled) {
             site.disabled &= ~bit;
         }
         tool.disabled.clear();
+        SlotMarks slots = tool.disabledSlots;
+        for (int i = 0, n = slots.size(); i < n; i++) {
+            ProbeClass probeClass = sites.probeClass(slots.classId(i));
+            int slot = slots.slot(i);
+            probeClass.setDisabled(slot, probeClass.disabledOf(slot) & ~bit);
+        }
+        slots.clear();
     }
 }

@@ -1,6 +1,5 @@
 package io.lowimpact.monitoring.core.internal;
 
-import io.lowimpact.monitoring.CallTarget;
 import io.lowimpact.monitoring.Event;
 
 import java.util.Arrays;
@@ -18,36 +17,38 @@ import java.util.List;
  * Growing the range makes a new, longer array (a new <em>generation</em>, fetched by the new class version); code of
  * older versions still running keeps its array, which is written too until no code can use it.
  *
- * <p>A slot gets a {@link Site} (the object the dispatcher delivers from) only when it first fires; until then its
- * mask byte is computed from the tools' event sets and callbacks alone, since no tool can have disabled it.
- * Everything here is guarded by the {@link Control} lock, except the reads of {@link #masks} and {@link #sites} made
- * by probes and by {@link Bootstrap}.
+ * <p>A slot is all primitive state: its mask byte, a byte of the tools that disabled it, and a {@code long} that
+ * says what it is (event, method, offset, and the edge's destination, the line or the call, packed). The dispatcher
+ * delivers from those directly ({@link Dispatcher#dispatchSlot}): a program keeps no object per probe, however many
+ * have fired. Everything here is guarded by the {@link Control} lock, except the reads made by probes and by
+ * {@link Bootstrap} and the dispatcher ({@link #maskOf}, {@link #descriptor}, {@link #unitAt}).
  */
 public final class ProbeClass {
 
     private static final int EVENT_BITS = 5;
     private static final int UNIT_BITS = 16;
     private static final int OFFSET_BITS = 16;
+    private static final int EXTRA_BITS = 64 - EVENT_BITS - UNIT_BITS - OFFSET_BITS;
 
     final int id;
-    final List<Unit> units;
+    private final Unit[] units;
     /** First slot of each (event, unit index), -1 while not allocated; a row is made when its event first is. */
     private final int[][] bases = new int[Event.COUNT][];
     /** Number of slots of each (event, unit index); rows as in {@link #bases}. */
     private final int[][] lengths = new int[Event.COUNT][];
-    /** Per slot: event, unit index, offset and {@code to + 1}, packed (see {@link #pack}). */
-    private long[] descriptors = new long[0];
+    /** Per slot: event, unit index, offset and extra + 1, packed (see {@link #pack}); replaced whole when grown. */
+    private volatile long[] descriptors = new long[0];
     private int count;
     /** The current generation: what the newest class version's probes read. */
     private volatile byte[] masks = new byte[0];
     /** Older generations still referenced by running code of older class versions. */
     private byte[][] older = new byte[0][];
-    /** Sites of the slots that have fired, by slot. */
-    volatile Site[] sites = new Site[0];
+    /** Per slot, the tools that disabled it. */
+    private byte[] disabled = new byte[0];
 
     ProbeClass(int id, List<Unit> units) {
         this.id = id;
-        this.units = List.copyOf(units);
+        this.units = units.toArray(new Unit[0]);
     }
 
     /** @return the id that probes pass to {@link Bootstrap} */
@@ -64,7 +65,7 @@ public final class ProbeClass {
      * The first slot of the probes of one event in one method, allocating them on first use; caller holds the
      * Control lock and publishes new slots with {@link #publish} once all are allocated.
      *
-     * @param unitIndex the method's index in {@link #units}
+     * @param unitIndex the method's index among the class's units
      * @param event the event
      * @param offsets each probe's offset (an edge's {@code from}), in emission order
      * @param tos each probe's edge destination, or -1
@@ -73,8 +74,8 @@ public final class ProbeClass {
     int allocate(int unitIndex, Event<?> event, int[] offsets, int[] tos) {
         int e = event.ordinal();
         if (bases[e] == null) {
-            bases[e] = new int[units.size()];
-            lengths[e] = new int[units.size()];
+            bases[e] = new int[units.length];
+            lengths[e] = new int[units.length];
             Arrays.fill(bases[e], -1);
         }
         int base = bases[e][unitIndex];
@@ -83,23 +84,36 @@ public final class ProbeClass {
         }
         base = count;
         int n = offsets.length;
-        if (count + n > descriptors.length) {
-            descriptors = Arrays.copyOf(descriptors, Math.max(count + n, descriptors.length * 2));
+        long[] grown = descriptors;
+        if (count + n > grown.length) {
+            grown = Arrays.copyOf(grown, Math.max(count + n, 2 * grown.length)); // trimmed by publish
         }
+        Unit unit = units[unitIndex];
         for (int i = 0; i < n; i++) {
-            descriptors[count + i] = pack(event.ordinal(), unitIndex, offsets[i], tos[i]);
+            grown[count + i] = pack(e, unitIndex, offsets[i], extra(unit, event, offsets[i], tos[i]));
         }
+        descriptors = grown;
         count += n;
-        bases[event.ordinal()][unitIndex] = base;
-        lengths[event.ordinal()][unitIndex] = n;
+        bases[e][unitIndex] = base;
+        lengths[e][unitIndex] = n;
         return base;
+    }
+
+    /** What a slot's descriptor keeps besides its location: the line of a LINE, the call of a call event, else {@code to}. */
+    private static int extra(Unit unit, Event<?> event, int offset, int to) {
+        if (event == Event.LINE) {
+            return unit.lineAt(offset);
+        } else if (Events.isCall(event)) {
+            return unit.callIndexAt(offset);
+        }
+        return to;
     }
 
     /**
      * Makes a new generation holding every allocated slot, if slots were added since the last one; new slots get
      * {@code initial}'s mask. Caller holds the Control lock.
      *
-     * @param initial the mask a slot with no site gets now
+     * @param initial the mask a new slot gets now
      */
     void publish(SlotMask initial) {
         byte[] current = masks;
@@ -114,8 +128,26 @@ public final class ProbeClass {
             older = Arrays.copyOf(older, older.length + 1);
             older[older.length - 1] = current;
         }
-        sites = Arrays.copyOf(sites, count);
+        disabled = Arrays.copyOf(disabled, count);
+        if (descriptors.length != count) {
+            descriptors = Arrays.copyOf(descriptors, count); // a class keeps them as long as it lives
+        }
         masks = next;
+    }
+
+    /** @return the slot's mask: the tools that receive its event now (no lock needed) */
+    int maskOf(int slot) {
+        return masks[slot] & 0xFF;
+    }
+
+    /** @return the tools that disabled the slot; caller holds the Control lock */
+    int disabledOf(int slot) {
+        return disabled[slot] & 0xFF;
+    }
+
+    /** Sets the tools that disabled the slot; caller holds the Control lock and then recomputes its mask. */
+    void setDisabled(int slot, int tools) {
+        disabled[slot] = (byte) tools;
     }
 
     /** Writes a slot's mask into every generation that has the slot; caller holds the Control lock. */
@@ -129,21 +161,26 @@ public final class ProbeClass {
         }
     }
 
+    /** Recomputes a slot's mask from the mask rule's {@code wanted} for its unit and event; caller holds the lock. */
+    void refreshSlot(int slot, int wanted) {
+        setMask(slot, wanted & ~disabledOf(slot));
+    }
+
     /** Recomputes the masks of every slot of {@code event}; caller holds the Control lock. */
-    void refresh(Event<?> event, SlotMask wanted, SiteRegistry registry) {
+    void refresh(Event<?> event, SlotMask wanted) {
         int[] eventBases = bases[event.ordinal()];
         if (eventBases == null) {
             return;
         }
         for (int u = 0; u < eventBases.length; u++) {
             if (eventBases[u] >= 0) {
-                refreshRange(u, event, wanted, registry);
+                refreshRange(u, event, wanted);
             }
         }
     }
 
     /** Recomputes the masks of the slots of one event in one unit; caller holds the Control lock. */
-    void refreshRange(int unitIndex, Event<?> event, SlotMask wanted, SiteRegistry registry) {
+    void refreshRange(int unitIndex, Event<?> event, SlotMask wanted) {
         if (bases[event.ordinal()] == null) {
             return;
         }
@@ -152,68 +189,60 @@ public final class ProbeClass {
             return; // not allocated, or not published yet (publish computes it)
         }
         int end = base + lengths[event.ordinal()][unitIndex];
-        int mask = wanted.of(units.get(unitIndex), event);
-        Site[] known = sites;
+        int mask = wanted.of(units[unitIndex], event); // the mask rule depends on the unit and the event only
         for (int slot = base; slot < end; slot++) {
-            Site site = known[slot];
-            if (site != null) {
-                registry.refresh(site);
-            } else {
-                setMask(slot, mask);
-            }
+            refreshSlot(slot, mask);
         }
     }
 
-    /** The site of a slot, made on first request; caller holds the Control lock. */
-    Site siteLocked(int slot, SiteRegistry registry) {
-        Site site = sites[slot];
-        if (site == null) {
-            Unit unit = unit(slot);
-            Event<?> event = eventOf(slot);
-            int offset = offsetOf(slot);
-            int line = event == Event.LINE ? unit.lineAt(offset) : -1;
-            CallTarget target = Events.isCall(event) ? unit.callTargetAt(offset) : null;
-            site = new Site(registry.dispatcher(), unit, event, offset, toOf(slot), line, target, this, slot);
-            sites[slot] = site;
-            registry.refresh(site);
-        }
-        return site;
+    /** @return what a slot is, packed: read with {@link #eventOrdinal}, {@link #unitIndex}, {@link #offset}, {@link #extra} */
+    long descriptor(int slot) {
+        return descriptors[slot];
     }
 
-    private Unit unit(int slot) {
-        return units.get(unitIndexOf(slot));
+    /** @return a unit of the class by its index */
+    Unit unitAt(int unitIndex) {
+        return units[unitIndex];
     }
 
-    private Event<?> eventOf(int slot) {
-        return Event.ofOrdinal(eventOrdinalOf(slot));
+    /** @return the unit of a slot */
+    Unit unit(int slot) {
+        return units[unitIndex(descriptor(slot))];
     }
 
-    private int eventOrdinalOf(int slot) {
-        return (int) (descriptors[slot] & ((1 << EVENT_BITS) - 1));
+    /** @return the event of a slot */
+    Event<?> eventOf(int slot) {
+        return Event.ofOrdinal(eventOrdinal(descriptor(slot)));
     }
 
-    private int unitIndexOf(int slot) {
-        return (int) ((descriptors[slot] >>> EVENT_BITS) & ((1 << UNIT_BITS) - 1));
+    static int eventOrdinal(long descriptor) {
+        return (int) (descriptor & ((1 << EVENT_BITS) - 1));
     }
 
-    private int offsetOf(int slot) {
-        return (int) ((descriptors[slot] >>> (EVENT_BITS + UNIT_BITS)) & ((1 << OFFSET_BITS) - 1));
+    static int unitIndex(long descriptor) {
+        return (int) ((descriptor >>> EVENT_BITS) & ((1 << UNIT_BITS) - 1));
     }
 
-    private int toOf(int slot) {
-        return (int) (descriptors[slot] >>> (EVENT_BITS + UNIT_BITS + OFFSET_BITS)) - 1;
+    static int offset(long descriptor) {
+        return (int) ((descriptor >>> (EVENT_BITS + UNIT_BITS)) & ((1 << OFFSET_BITS) - 1));
     }
 
-    private static long pack(int event, int unitIndex, int offset, int to) {
-        if (unitIndex >>> UNIT_BITS != 0 || offset >>> OFFSET_BITS != 0 || to < -1 || to >= 1 << OFFSET_BITS) {
+    /** @return an edge's destination, a LINE's line, a call event's call index (see {@link Unit#callIndexAt}), or -1 */
+    static int extra(long descriptor) {
+        return (int) (descriptor >>> (EVENT_BITS + UNIT_BITS + OFFSET_BITS)) - 1;
+    }
+
+    private static long pack(int event, int unitIndex, int offset, int extra) {
+        if (unitIndex >>> UNIT_BITS != 0 || offset >>> OFFSET_BITS != 0 || extra < -1
+                || extra >= (1 << EXTRA_BITS) - 1) {
             throw new IllegalArgumentException("probe location out of range: unit " + unitIndex + ", offset "
-                    + offset + ", to " + to);
+                    + offset + ", " + extra);
         }
         return event | (long) unitIndex << EVENT_BITS | (long) offset << (EVENT_BITS + UNIT_BITS)
-                | (long) (to + 1) << (EVENT_BITS + UNIT_BITS + OFFSET_BITS);
+                | (long) (extra + 1) << (EVENT_BITS + UNIT_BITS + OFFSET_BITS);
     }
 
-    /** The mask that a slot without a site has: the tools that want its event in its unit. */
+    /** The mask that a new slot gets: the tools that want its event in its unit. */
     @FunctionalInterface
     interface SlotMask {
         int of(Unit unit, Event<?> event);

@@ -22,10 +22,9 @@ import java.lang.invoke.MutableCallSite;
  * One probe site: a unit, an event and an offset (or edge), with the mask of the tools that receive it.
  *
  * <p>{@link #mask} is written only under the {@link Control} lock and read without one: the fast path of
- * every {@code fire} method is one volatile read. A site of a bytecode probe belongs to a slot of a
- * {@link ProbeClass}, made when the slot first fires, and copies every change of its mask into the class's mask
- * array, which the probes read. A site of the injection API may give a call site ({@link #callSite}), made on first
- * request, whose target is a no-op while the mask is empty and the bound {@code fire} method otherwise; it is
+ * every {@code fire} method is one volatile read. Sites are those of the injection API (bytecode probes are slots of
+ * a {@link ProbeClass}, delivered without a site object). A site may give a call site ({@link #callSite}), made on
+ * first request, whose target is a no-op while the mask is empty and the bound {@code fire} method otherwise; it is
  * flipped under the lock whenever the mask changes between empty and non-empty.
  */
 public final class Site implements Probe {
@@ -79,9 +78,6 @@ public final class Site implements Probe {
     final byte fireKind;
     final byte shape;
     private final Dispatcher dispatcher;
-    /** The bytecode slot this site is, or null for a site of the injection API. */
-    private final ProbeClass probeClass;
-    private final int slot;
 
     /** Tools that receive this event here now. Written under the Control lock. */
     volatile int mask;
@@ -95,11 +91,6 @@ public final class Site implements Probe {
     }
 
     Site(Dispatcher dispatcher, Unit unit, Event<?> event, int offset, int to, int line, CallTarget target) {
-        this(dispatcher, unit, event, offset, to, line, target, null, -1);
-    }
-
-    Site(Dispatcher dispatcher, Unit unit, Event<?> event, int offset, int to, int line, CallTarget target,
-            ProbeClass probeClass, int slot) {
         this.dispatcher = dispatcher;
         this.unit = unit;
         this.event = event;
@@ -109,14 +100,17 @@ public final class Site implements Probe {
         this.to = to;
         this.line = line;
         this.target = target;
-        this.probeClass = probeClass;
-        this.slot = slot;
         int shapeOf = shapeOf(event);
         this.shape = (byte) shapeOf;
-        this.fireKind = (byte) (shapeOf == SHAPE_RETURN ? FIRE_RETURN
-                : shapeOf == SHAPE_CALL ? FIRE_CALL
-                : shapeOf == SHAPE_EXCEPTION ? FIRE_EXCEPTION
-                : FIRE);
+        this.fireKind = (byte) fireKindOf(shapeOf);
+    }
+
+    /** @return how an event of a callback shape is fired */
+    static int fireKindOf(int shape) {
+        return shape == SHAPE_RETURN ? FIRE_RETURN
+                : shape == SHAPE_CALL ? FIRE_CALL
+                : shape == SHAPE_EXCEPTION ? FIRE_EXCEPTION
+                : FIRE;
     }
 
     /** @return what a probe that passes no value delivers: MISSING for a void return or a call without arg0 */
@@ -124,7 +118,8 @@ public final class Site implements Probe {
         return fireKind == FIRE_RETURN || fireKind == FIRE_CALL ? Monitoring.MISSING : null;
     }
 
-    private static int shapeOf(Event<?> event) {
+    /** @return the callback signature of an event: one of the {@code SHAPE_} constants */
+    static int shapeOf(Event<?> event) {
         Class<?> type = event.callbackType();
         if (type == StartCallback.class) {
             return SHAPE_START;
@@ -239,16 +234,13 @@ public final class Site implements Probe {
         return linked.callSite();
     }
 
-    /** Sets the mask; caller holds the lock. Copies it to the probes' array, flips the call site on or off. */
+    /** Sets the mask; caller holds the lock. Flips the call site on or off. */
     void setMaskLocked(int newMask) {
         int old = mask;
         if (old == newMask) {
             return;
         }
         mask = newMask;
-        if (probeClass != null) {
-            probeClass.setMask(slot, newMask);
-        }
         if ((old == 0) != (newMask == 0) && linked != null) {
             linked.callSite().setTarget(newMask != 0 ? linked.active() : linked.idle());
         }

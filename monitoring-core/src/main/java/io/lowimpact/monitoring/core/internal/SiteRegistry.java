@@ -79,11 +79,6 @@ final class SiteRegistry {
         return id >= 0 && id < table.length ? table[id] : null;
     }
 
-    /** The site of a bytecode slot, made when it first fires. */
-    Site bytecodeSite(ProbeClass probeClass, int slot) {
-        return probeClass.siteLocked(slot, this);
-    }
-
     /** Recomputes the masks of every site of an event. */
     void refreshEvent(Event<?> event) {
         List<Site> sites = injectedByEvent.get(event.ordinal());
@@ -91,7 +86,7 @@ final class SiteRegistry {
             refresh(sites.get(i));
         }
         for (ProbeClass probeClass : classes) {
-            probeClass.refresh(event, wanted, this);
+            probeClass.refresh(event, wanted);
         }
     }
 
@@ -107,7 +102,7 @@ final class SiteRegistry {
             for (int e = 0; e < Event.COUNT; e++) {
                 Event<?> event = Event.ofOrdinal(e);
                 if ((Events.controlBit(event) & changed) != 0) {
-                    probeClass.refreshRange(unit.indexInClass(), event, wanted, this);
+                    probeClass.refreshRange(unit.indexInClass(), event, wanted);
                 }
             }
         }
@@ -116,5 +111,10 @@ final class SiteRegistry {
     /** Recomputes one site's mask: the mask rule, less the tools that disabled it. */
     void refresh(Site site) {
         site.setMaskLocked(MaskRule.mask(tools, site.unit, site.event) & ~site.disabled);
+    }
+
+    /** Recomputes one bytecode slot's mask likewise. */
+    void refreshSlot(ProbeClass probeClass, int slot) {
+        probeClass.refreshSlot(slot, MaskRule.mask(tools, probeClass.unit(slot), probeClass.eventOf(slot)));
     }
 }

@@ -32,8 +32,10 @@ final class ToolState {
     int globalMask;
     /** Units that have a non-empty local set for this tool. */
     final Set<Unit> localUnits = new HashSet<>();
-    /** Sites this tool disabled; may hold stale entries whose bit was since cleared (see Control#compact). */
+    /** Sites of the injection API this tool disabled; may hold stale entries whose bit was since cleared. */
     final List<Site> disabled = new ArrayList<>();
+    /** Bytecode slots this tool disabled; may hold stale entries likewise. */
+    final SlotMarks disabledSlots = new SlotMarks();
     /** Errors of the current claim; a new counter at each claim, so that a stale handle keeps its own count. */
     volatile AtomicLong errors = new AtomicLong();
     private final AtomicIntegerArray warned = new AtomicIntegerArray(Event.COUNT);

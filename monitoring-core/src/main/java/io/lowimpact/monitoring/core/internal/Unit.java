@@ -125,6 +125,16 @@ public final class Unit implements CodeUnit {
         return owner;
     }
 
+    /** @return the index of the call at {@code offset} among this unit's calls, or -1 */
+    int callIndexAt(int offset) {
+        return tables.callIndexAt(offset);
+    }
+
+    /** @return the call target of an index from {@link #callIndexAt}, or null for -1 */
+    CallTarget callTargetOfIndex(int index) {
+        return tables.callTargetOfIndex(index);
+    }
+
     CallTarget callTargetAt(int offset) {
         return tables.callTargetAt(offset);
     }

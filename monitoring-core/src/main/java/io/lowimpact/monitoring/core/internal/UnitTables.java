@@ -186,7 +186,18 @@ final class UnitTables {
 
     /** @return the target of the invoke instruction at {@code offset}, or null */
     CallTarget callTargetAt(int offset) {
-        int i = Arrays.binarySearch(callOffsets, offset);
+        int i = callIndexAt(offset);
         return i >= 0 ? callTargets[i] : null;
+    }
+
+    /** @return the index of the call at {@code offset} in this table, or -1 */
+    int callIndexAt(int offset) {
+        int i = Arrays.binarySearch(callOffsets, offset);
+        return i >= 0 ? i : -1;
+    }
+
+    /** @return the call target of an index from {@link #callIndexAt}, or null for -1 */
+    CallTarget callTargetOfIndex(int index) {
+        return index >= 0 ? callTargets[index] : null;
     }
 }

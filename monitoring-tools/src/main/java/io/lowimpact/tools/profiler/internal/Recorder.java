@@ -104,10 +104,7 @@ public final class Recorder {
             return;
         }
         long now = clock.getAsLong();
-        int d = depth;
-        while (d > 0 && kind[d - 1] == PENDING) {
-            d--;
-        }
+        int d = withoutUnstartedCalls();
         if (d > 0 && kind[d - 1] == METHOD && tree.key(node[d - 1]) == id) {
             tree.addTime(node[d - 1], now - start[d - 1]);
             target[d - 1] = null;
@@ -147,10 +144,7 @@ public final class Recorder {
             return;
         }
         long now = clock.getAsLong();
-        int d = depth;
-        while (d > 0 && kind[d - 1] == PENDING) {
-            d--;
-        }
+        int d = withoutUnstartedCalls();
         push(d, -1, now, PENDING, callee);
     }
 
@@ -204,6 +198,15 @@ public final class Recorder {
             default:
                 return true;
         }
+    }
+
+    /** The depth below the pending entries on top: calls that started nothing (a failed link) are dropped. */
+    private int withoutUnstartedCalls() {
+        int d = depth;
+        while (d > 0 && kind[d - 1] == PENDING) {
+            d--;
+        }
+        return d;
     }
 
     private void push(int d, int n, long now, byte k, CallTarget t) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
+import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -94,8 +95,22 @@ final class Programs {
      * @return {@code out}
      */
     static Path compile(String name, Path out, Path... extraSources) throws IOException {
+        return compile(name, out, AGENT_JAR.toString(), extraSources);
+    }
+
+    /**
+     * Compiles every source of {@code programs/<name>} into {@code out}, with the agent jar and this module's test
+     * classes (for {@code io.lowimpact.monitoring.instrument.testing}) as class path; run it with both too.
+     *
+     * @return {@code out}
+     */
+    static Path compileWithTestClasses(String name, Path out) throws IOException {
+        return compile(name, out, AGENT_JAR + File.pathSeparator + TEST_CLASSES);
+    }
+
+    private static Path compile(String name, Path out, String classPath, Path... extraSources) throws IOException {
         Path dir = TEST_CLASSES.resolve("programs").resolve(name);
-        List<String> args = new ArrayList<>(List.of("-d", out.toString(), "-cp", AGENT_JAR.toString(),
+        List<String> args = new ArrayList<>(List.of("-d", out.toString(), "-cp", classPath,
                 "--release", "17", "-Xlint:all", "-Werror"));
         try (Stream<Path> files = Files.list(dir)) {
             args.addAll(files.filter(p -> p.toString().endsWith(".java")).map(Path::toString).sorted()

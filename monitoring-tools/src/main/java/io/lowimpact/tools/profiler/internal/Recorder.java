@@ -60,8 +60,7 @@ public final class Recorder {
      * @param code the unit, or null when only timing the recorder
      */
     public void start(int id, CodeUnit code) {
-        events++;
-        if (muted != 0) {
+        if (!counted()) {
             return;
         }
         long now = clock.getAsLong();
@@ -99,8 +98,7 @@ public final class Recorder {
      * @param id the unit's id
      */
     public void exit(int id) {
-        events++;
-        if (muted != 0) {
+        if (!counted()) {
             return;
         }
         long now = clock.getAsLong();
@@ -139,8 +137,7 @@ public final class Recorder {
      * @param callee what is called
      */
     public void call(CallTarget callee) {
-        events++;
-        if (muted != 0) {
+        if (!counted()) {
             return;
         }
         long now = clock.getAsLong();
@@ -154,8 +151,7 @@ public final class Recorder {
      * @param callee what was called
      */
     public void externalExit(CallTarget callee) {
-        events++;
-        if (muted != 0) {
+        if (!counted()) {
             return;
         }
         long now = clock.getAsLong();
@@ -198,6 +194,12 @@ public final class Recorder {
             default:
                 return true;
         }
+    }
+
+    /** Counts one event; whether to record it (not while {@link #mute() muted}). */
+    private boolean counted() {
+        events++;
+        return muted == 0;
     }
 
     /** The depth below the pending entries on top: calls that started nothing (a failed link) are dropped. */

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.lowimpact.monitoring.instrument.reliability.Reports;
+import io.lowimpact.monitoring.instrument.testing.ChildJvm;
 
 import java.io.File;
 import java.nio.file.Files;
@@ -83,7 +84,7 @@ class JitBailoutIT {
     /** Runs JitMain once; collects {@code tier N: reason -> methods} and returns its summary line. */
     private String run(Path classes, Path whiteBox, String mode, String tier, String budget,
             Map<String, Set<String>> bailouts) throws Exception {
-        Programs.Result r = Programs.run(Programs.JAVA, 1800, tmp, "-XX:+UnlockDiagnosticVMOptions", "-XX:+WhiteBoxAPI",
+        ChildJvm.Result r = ChildJvm.run(Programs.JAVA, 1800, tmp, "-XX:+UnlockDiagnosticVMOptions", "-XX:+WhiteBoxAPI",
                 "-Xbootclasspath/a:" + whiteBox, "-XX:-BackgroundCompilation", "-XX:+PrintCompilation",
                 "-cp", Programs.AGENT_JAR + File.pathSeparator + Programs.TEST_CLASSES + File.pathSeparator + classes,
                 "JitMain", mode, tier, budget,

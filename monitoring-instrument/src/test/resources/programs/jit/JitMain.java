@@ -1,6 +1,7 @@
 import io.lowimpact.monitoring.Event;
 import io.lowimpact.monitoring.EventSet;
 import io.lowimpact.monitoring.instrument.OfflineInstrumenter;
+import io.lowimpact.monitoring.instrument.testing.DefiningLoader;
 
 import java.lang.reflect.Executable;
 import java.lang.reflect.Modifier;
@@ -18,10 +19,10 @@ import sun.hotspot.WhiteBox;
 
 /**
  * Loads the classes of some JDK packages (original, or those to compile with probes for every event) in a fresh
- * loader, links
- * them and has HotSpot compile every concrete method with C1 (tier 1) and C2 (tier 4), one at a time. With
- * -XX:+PrintCompilation the JVM prints a "COMPILE SKIPPED" line for each bailout; this program prints
- * "not compilable" lines for the methods that a bailout made uncompilable at a tier, and a summary.
+ * loader (the tests' {@code DefiningLoader}: this module's test classes are on the class path), links them and has
+ * HotSpot compile every concrete method with C1 (tier 1) and C2 (tier 4), one at a time. With
+ * -XX:+PrintCompilation the JVM prints a "COMPILE SKIPPED" line for each bailout; this program prints "not
+ * compilable" lines for the methods that a bailout made uncompilable at a tier, and a summary.
  *
  * Arguments: original|instrumented, the tiers ("1,4"), a method budget per tier, the jrt directory of the
  * classes to define (such as /modules/jdk.compiler/com/sun/tools/javac: whole packages, so that their
@@ -29,27 +30,6 @@ import sun.hotspot.WhiteBox;
  * whose methods to compile (such as com.sun.tools.javac.jvm.).
  */
 public class JitMain {
-
-    static final class Loader extends ClassLoader {
-        private final Map<String, byte[]> classes;
-
-        Loader(Map<String, byte[]> classes) {
-            super(ClassLoader.getSystemClassLoader());
-            this.classes = classes;
-        }
-
-        @Override
-        protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
-            byte[] bytes = classes.get(name);
-            if (bytes == null) {
-                return super.loadClass(name, resolve);
-            }
-            synchronized (getClassLoadingLock(name)) {
-                Class<?> c = findLoadedClass(name);
-                return c != null ? c : defineClass(name, bytes, 0, bytes.length);
-            }
-        }
-    }
 
     /** The probe kinds: -Djit.events=LINE,METHOD_UNWIND,... (to find which kind a bailout comes from), else all. */
     private static final EventSet EVENTS = events(System.getProperty("jit.events", ""));
@@ -101,7 +81,7 @@ public class JitMain {
                 }
             }
         }
-        Loader loader = new Loader(classes);
+        DefiningLoader loader = new DefiningLoader(classes, ClassLoader.getSystemClassLoader());
         List<Executable> methods = new ArrayList<>();
         int unlinkable = 0;
         for (String name : names) {

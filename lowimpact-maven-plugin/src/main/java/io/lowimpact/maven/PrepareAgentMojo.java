@@ -6,7 +6,6 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
 
-import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -20,10 +19,7 @@ import org.apache.maven.project.MavenProject;
  * {@code target/lowimpact-agents}.
  */
 @Mojo(name = "prepare-agent", defaultPhase = LifecyclePhase.INITIALIZE, threadSafe = true)
-public final class PrepareAgentMojo extends AbstractMojo {
-
-    @Parameter(defaultValue = "${project}", readonly = true, required = true)
-    private MavenProject project;
+public final class PrepareAgentMojo extends LowimpactMojo {
 
     /** The classes to measure: the monitoring agent's include globs; by default the project's group id's. */
     @Parameter(property = "lowimpact.includes")
@@ -45,20 +41,12 @@ public final class PrepareAgentMojo extends AbstractMojo {
     @Parameter(property = "lowimpact.propertyName", defaultValue = "argLine")
     private String propertyName;
 
-    /** Do nothing. */
-    @Parameter(property = "lowimpact.skip", defaultValue = "false")
-    private boolean skip;
-
     /** Called by Maven. */
     public PrepareAgentMojo() {
     }
 
     @Override
-    public void execute() throws MojoExecutionException {
-        if (skip) {
-            getLog().info("lowimpact: skipped");
-            return;
-        }
+    void run(MavenProject project) throws MojoExecutionException {
         try {
             Path dir = Path.of(project.getBuild().getDirectory(), "lowimpact-agents");
             Path monitoring = Agents.extract(Agents.MONITORING, dir);

@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -23,10 +22,7 @@ import org.apache.maven.project.MavenProject;
  * (class files changed since recording) are logged as warnings.
  */
 @Mojo(name = "report", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
-public final class ReportMojo extends AbstractMojo {
-
-    @Parameter(defaultValue = "${project}", readonly = true, required = true)
-    private MavenProject project;
+public final class ReportMojo extends LowimpactMojo {
 
     /** The data file. */
     @Parameter(property = "lowimpact.dataFile", defaultValue = "${project.build.directory}/lowimpact.cov")
@@ -36,20 +32,12 @@ public final class ReportMojo extends AbstractMojo {
     @Parameter(property = "lowimpact.outputDirectory", defaultValue = "${project.reporting.outputDirectory}/lowimpact")
     private File outputDirectory;
 
-    /** Do nothing. */
-    @Parameter(property = "lowimpact.skip", defaultValue = "false")
-    private boolean skip;
-
     /** Called by Maven. */
     public ReportMojo() {
     }
 
     @Override
-    public void execute() throws MojoExecutionException {
-        if (skip) {
-            getLog().info("lowimpact: skipped");
-            return;
-        }
+    void run(MavenProject project) throws MojoExecutionException {
         Path data = dataFile.toPath();
         if (!Files.exists(data)) {
             getLog().info("lowimpact: no data file " + data + ", no report");

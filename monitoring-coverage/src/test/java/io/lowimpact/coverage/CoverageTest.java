@@ -19,24 +19,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 class CoverageTest {
 
-    private Coverage coverage;
-
-    @AfterEach
-    void stop() {
-        if (coverage != null) {
-            coverage.stop();
-        }
-    }
+    @RegisterExtension
+    final Recording recording = new Recording();
 
     @Test
     void recordLinesAndEdgesOnce() {
-        coverage = Coverage.start(CoverageOptions.defaults());
+        Coverage coverage = recording.start(CoverageOptions.defaults());
         Class<?> basics = Targets.load(Basics.class);
         assertEquals(3, Targets.call(basics, "classify", 3));
         assertEquals(3, Targets.call(basics, "classify", 3));
@@ -49,7 +43,7 @@ class CoverageTest {
 
     @Test
     void countEveryHitWithCounts() {
-        coverage = Coverage.start(CoverageOptions.defaults().withCounts(true));
+        Coverage coverage = recording.start(CoverageOptions.defaults().withCounts(true));
         Class<?> basics = Targets.load(Basics.class);
         Targets.call(basics, "classify", 3);
         Targets.call(basics, "classify", -1);
@@ -62,7 +56,7 @@ class CoverageTest {
 
     @Test
     void recordContextsAndKeepAnotherToolsDisableMarks() {
-        coverage = Coverage.start(CoverageOptions.defaults().withContexts(true));
+        Coverage coverage = recording.start(CoverageOptions.defaults().withContexts(true));
         Map<Integer, Integer> otherToolLines = new TreeMap<>();
         try (Tool other = Monitoring.useToolId(3, "other-disabling-tool")) {
             other.registerCallback(Event.LINE, (code, line) -> {
@@ -101,7 +95,7 @@ class CoverageTest {
 
     @Test
     void addOnlyWhatIsNewAtEachDump(@TempDir Path dir) throws Exception {
-        coverage = Coverage.start(CoverageOptions.defaults().withCounts(true));
+        Coverage coverage = recording.start(CoverageOptions.defaults().withCounts(true));
         Class<?> basics = Targets.load(Basics.class);
         Path file = dir.resolve("lowimpact.cov");
         Targets.call(basics, "classify", -1);
@@ -116,7 +110,7 @@ class CoverageTest {
 
     @Test
     void addTheHitsOfACopyInAnotherClassLoader() {
-        coverage = Coverage.start(CoverageOptions.defaults().withCounts(true));
+        Coverage coverage = recording.start(CoverageOptions.defaults().withCounts(true));
         Targets.call(Targets.load(Basics.class), "classify", -1);
         Targets.call(Targets.load(Basics.class), "classify", -1);
         assertEquals("{10=2, 11=2, 13=0, 14=0, 15=0, 17=0}", lineHits(method(coverage.snapshot(), "classify")));
@@ -124,7 +118,7 @@ class CoverageTest {
 
     @Test
     void refuseASecondRecording() {
-        coverage = Coverage.start(CoverageOptions.defaults());
+        recording.start(CoverageOptions.defaults());
         IllegalStateException e = assertThrows(IllegalStateException.class,
                 () -> Coverage.start(CoverageOptions.defaults()));
         assertEquals("coverage is already being recorded in this JVM", e.getMessage());
@@ -132,17 +126,16 @@ class CoverageTest {
 
     @Test
     void freeTheToolIdOnStop() {
-        coverage = Coverage.start(CoverageOptions.defaults());
+        Coverage coverage = recording.start(CoverageOptions.defaults());
         assertEquals("lowimpact-coverage", Monitoring.getTool(Monitoring.COVERAGE_ID).orElseThrow());
         coverage.stop();
-        coverage = null;
         assertEquals(false, Monitoring.getTool(Monitoring.COVERAGE_ID).isPresent());
         assertEquals(false, Coverage.running().isPresent());
     }
 
     @Test
     void notRecordSwitchingToTheSameContextTwice() {
-        coverage = Coverage.start(CoverageOptions.defaults().withContexts(true));
+        Coverage coverage = recording.start(CoverageOptions.defaults().withContexts(true));
         coverage.switchContext("a");
         coverage.switchContext("a");
         assertEquals("a", coverage.currentContext());

@@ -3,10 +3,8 @@ package io.lowimpact.coverage;
 import io.lowimpact.monitoring.Event;
 import io.lowimpact.monitoring.EventSet;
 import io.lowimpact.monitoring.instrument.OfflineInstrumenter;
+import io.lowimpact.monitoring.instrument.testing.DefiningLoader;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 
@@ -20,12 +18,15 @@ public final class Targets {
     /** The packages of the targets (example.targets, example.validation, example.app), with a trailing dot. */
     public static final String PACKAGE = "example.";
 
+    private static final EventSet EVENTS = EventSet.of(Event.LINE).union(EventSet.BRANCH);
+
     private Targets() {
     }
 
     /** @return a fresh loader that instruments the targets */
     public static ClassLoader loader() {
-        return new ChildFirst(Targets.class.getClassLoader());
+        return new DefiningLoader("coverage-targets", Targets.class.getClassLoader(),
+                name -> name.startsWith(PACKAGE) ? OfflineInstrumenter.instrument(classFile(name), EVENTS) : null);
     }
 
     /** @return the instrumented copy of a target class, in a fresh loader */
@@ -56,44 +57,6 @@ public final class Targets {
 
     /** @return a class file of the test class path */
     public static byte[] classFile(String className) {
-        String resource = className.replace('.', '/') + ".class";
-        try (InputStream in = Targets.class.getClassLoader().getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("no class file " + resource);
-            }
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static final class ChildFirst extends ClassLoader {
-
-        static {
-            registerAsParallelCapable();
-        }
-
-        ChildFirst(ClassLoader parent) {
-            super("coverage-targets", parent);
-        }
-
-        @Override
-        protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
-            if (!name.startsWith(PACKAGE)) {
-                return super.loadClass(name, resolve);
-            }
-            synchronized (getClassLoadingLock(name)) {
-                Class<?> c = findLoadedClass(name);
-                if (c == null) {
-                    byte[] bytes = OfflineInstrumenter.instrument(classFile(name),
-                            EventSet.of(Event.LINE).union(EventSet.BRANCH));
-                    c = defineClass(name, bytes, 0, bytes.length);
-                }
-                if (resolve) {
-                    resolveClass(c);
-                }
-                return c;
-            }
-        }
+        return DefiningLoader.classFile(Targets.class.getClassLoader(), className);
     }
 }

@@ -5,13 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import example.app.Main;
 import example.app.RunSample;
+import io.lowimpact.monitoring.instrument.testing.ChildJvm;
 
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -26,7 +26,7 @@ class CoverageAgentIT {
     private static final Path OUT = Path.of(System.getProperty("lowimpact.test.out", "target/it-out"));
     private static final String AGENT = System.getProperty("lowimpact.agent.jar");
     private static final String COVERAGE_AGENT = System.getProperty("lowimpact.coverage.agent.jar");
-    private static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    private static final String JAVA = ChildJvm.JAVA;
 
     @Test
     void recordAnUnchangedProgramAndReportIt() throws Exception {
@@ -95,23 +95,20 @@ class CoverageAgentIT {
     void refuseToStartWithoutTheMonitoringAgent() throws Exception {
         Path dir = fresh("alone");
         Path classes = appClasses(dir);
-        Process p = new ProcessBuilder(JAVA, "-javaagent:" + COVERAGE_AGENT, "-cp", classes.toString(),
-                Main.class.getName()).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes());
-        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
-        assertTrue(p.exitValue() != 0);
-        assertTrue(out.contains("the coverage agent needs the monitoring agent before it on the command line"), out);
+        ChildJvm.Result r = ChildJvm.run(JAVA, 60, dir, "-javaagent:" + COVERAGE_AGENT, "-cp", classes.toString(),
+                Main.class.getName());
+        assertTrue(r.exitCode != 0, r::toString);
+        assertTrue(r.err.contains("the coverage agent needs the monitoring agent before it on the command line"),
+                r::toString);
     }
 
     @Test
     void refuseAnUnknownOption() throws Exception {
         Path dir = fresh("option");
-        Process p = new ProcessBuilder(JAVA, "-javaagent:" + AGENT, "-javaagent:" + COVERAGE_AGENT + "=outt=x",
-                "-cp", appClasses(dir).toString(), Main.class.getName()).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes());
-        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
-        assertTrue(p.exitValue() != 0);
-        assertTrue(out.contains("unknown coverage agent option 'outt' (known: out, contexts, counts)"), out);
+        ChildJvm.Result r = ChildJvm.run(JAVA, 60, dir, "-javaagent:" + AGENT, "-javaagent:" + COVERAGE_AGENT
+                + "=outt=x", "-cp", appClasses(dir).toString(), Main.class.getName());
+        assertTrue(r.exitCode != 0, r::toString);
+        assertTrue(r.err.contains("unknown coverage agent option 'outt' (known: out, contexts, counts)"), r::toString);
     }
 
     private static Path fresh(String name) throws Exception {
@@ -143,19 +140,11 @@ class CoverageAgentIT {
 
     private static String java(Path dir, List<String> options, String classPath, String main, String... args)
             throws Exception {
-        List<String> command = new ArrayList<>();
-        command.add(JAVA);
-        command.add("-Xshare:off");
+        List<String> command = new ArrayList<>(List.of("-Xshare:off"));
         command.addAll(options);
-        command.add("-cp");
-        command.add(classPath);
-        command.add(main);
+        command.addAll(List.of("-cp", classPath, main));
         command.addAll(List.of(args));
-        Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes());
-        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "timed out: " + command);
-        assertEquals(0, p.exitValue(), () -> command + "\n" + out);
-        return out;
+        return ChildJvm.run(JAVA, 120, dir, command.toArray(new String[0])).assertSuccess().out;
     }
 
     private static String counters(String xml, String tag, String name) {

@@ -6,6 +6,7 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 import io.lowimpact.coverage.Coverage;
 import io.lowimpact.coverage.CoverageData;
 import io.lowimpact.coverage.CoverageOptions;
+import io.lowimpact.coverage.Recording;
 import io.lowimpact.coverage.Targets;
 import io.lowimpact.coverage.internal.data.MethodRecord;
 import io.lowimpact.coverage.internal.data.Probe;
@@ -13,8 +14,8 @@ import example.targets.Basics;
 
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
@@ -23,18 +24,12 @@ import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
 
 class CoverageContextListenerTest {
 
-    private Coverage coverage;
-
-    @AfterEach
-    void stop() {
-        if (coverage != null) {
-            coverage.stop();
-        }
-    }
+    @RegisterExtension
+    final Recording recording = new Recording();
 
     @Test
     void switchContextsPerTestThroughTheServiceRegistration() {
-        coverage = Coverage.start(CoverageOptions.defaults().withContexts(true));
+        Coverage coverage = recording.start(CoverageOptions.defaults().withContexts(true));
         ContextSample.target = Targets.load(Basics.class);
         long failures = launch();
         assertEquals(0, failures);
@@ -51,7 +46,7 @@ class CoverageContextListenerTest {
 
     @Test
     void doNothingWithoutContexts() {
-        coverage = Coverage.start(CoverageOptions.defaults());
+        Coverage coverage = recording.start(CoverageOptions.defaults());
         ContextSample.target = Targets.load(Basics.class);
         assertEquals(0, launch());
         assertEquals(List.of(), coverage.snapshot().contexts());

@@ -3,6 +3,8 @@ package io.lowimpact.tools.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.lowimpact.monitoring.instrument.testing.ChildJvm;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -26,15 +27,19 @@ class ToolsAgentIT {
     private static final String AGENT = System.getProperty("lowimpact.agent.jar");
     private static final String TOOLS = System.getProperty("lowimpact.tools.agent.jar");
     private static final String CLASSES = System.getProperty("lowimpact.test.classes");
-    private static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 
     @TempDir
     Path dir;
 
+    /** The child JVM's working directory, where its stdout and stderr are kept. */
+    @TempDir
+    Path work;
+
     @Test
     void profileOptionWritesTableStacksAndFlameGraphAtExit() throws Exception {
-        Result r = run("-javaagent:" + AGENT + "=include=com.acme.**", "-javaagent:" + TOOLS + "=profile=" + dir);
-        assertEquals(0, r.exit, r::toString);
+        ChildJvm.Result r = run("-javaagent:" + AGENT + "=include=com.acme.**",
+                "-javaagent:" + TOOLS + "=profile=" + dir);
+        assertEquals(0, r.exitCode, r::toString);
         assertEquals("total 299501\n", r.out);
         List<Path> files;
         try (Stream<Path> s = Files.list(dir)) {
@@ -87,47 +92,23 @@ class ToolsAgentIT {
 
     @Test
     void withoutTheMonitoringAgentTheJvmDoesNotStart() throws Exception {
-        Result r = run("-javaagent:" + TOOLS + "=profile=" + dir);
-        assertTrue(r.exit != 0, r::toString);
+        ChildJvm.Result r = run("-javaagent:" + TOOLS + "=profile=" + dir);
+        assertTrue(r.exitCode != 0, r::toString);
         assertTrue(r.err.contains("the tools agent needs the monitoring agent before it on the command line:"
                 + " -javaagent:monitoring-agent.jar[=options] -javaagent:lowimpact-tools-agent.jar=..."), r::toString);
     }
 
     @Test
     void unknownOptionTheJvmDoesNotStart() throws Exception {
-        Result r = run("-javaagent:" + AGENT, "-javaagent:" + TOOLS + "=profiel=" + dir);
-        assertTrue(r.exit != 0, r::toString);
+        ChildJvm.Result r = run("-javaagent:" + AGENT, "-javaagent:" + TOOLS + "=profiel=" + dir);
+        assertTrue(r.exitCode != 0, r::toString);
         assertTrue(r.err.contains("unknown tools agent option 'profiel' (known: profile, trace)"), r::toString);
     }
 
-    private Result run(String... agents) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(JAVA, "-Xshare:off"));
-        command.addAll(List.of(agents));
-        command.addAll(List.of("-cp", CLASSES, "com.acme.Shop"));
-        Path out = Files.createTempFile("shop", ".out");
-        Path err = Files.createTempFile("shop", ".err");
-        Process p = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        if (!p.waitFor(600, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new AssertionError("timed out: " + command);
-        }
-        return new Result(p.exitValue(), Files.readString(out), Files.readString(err));
-    }
-
-    private static final class Result {
-        final int exit;
-        final String out;
-        final String err;
-
-        Result(int exit, String out, String err) {
-            this.exit = exit;
-            this.out = out;
-            this.err = err;
-        }
-
-        @Override
-        public String toString() {
-            return "exit " + exit + "\n--- stdout:\n" + out + "--- stderr:\n" + err;
-        }
+    private ChildJvm.Result run(String... agents) throws IOException, InterruptedException {
+        List<String> args = new ArrayList<>(List.of("-Xshare:off"));
+        args.addAll(List.of(agents));
+        args.addAll(List.of("-cp", CLASSES, "com.acme.Shop"));
+        return ChildJvm.run(ChildJvm.JAVA, 600, work, args.toArray(new String[0]));
     }
 }

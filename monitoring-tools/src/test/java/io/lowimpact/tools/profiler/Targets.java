@@ -2,9 +2,7 @@ package io.lowimpact.tools.profiler;
 
 import io.lowimpact.monitoring.EventSet;
 import io.lowimpact.monitoring.instrument.OfflineInstrumenter;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
+import io.lowimpact.monitoring.instrument.testing.DefiningLoader;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 
@@ -23,10 +21,19 @@ final class Targets {
     /** @return the instrumented copy of a target class, in a fresh loader */
     static Class<?> load(Class<?> target) {
         try {
-            return Class.forName(target.getName(), true, new ChildFirst());
+            return Class.forName(target.getName(), true, loader());
         } catch (ClassNotFoundException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** @return a fresh loader that instruments the targets; only they count as instrumented */
+    private static ClassLoader loader() {
+        ClassLoader parent = Targets.class.getClassLoader();
+        return new DefiningLoader("profiler-targets", parent, name -> name.startsWith(PACKAGE)
+                ? OfflineInstrumenter.instrument(DefiningLoader.classFile(parent, name), EventSet.ALL,
+                        internal -> internal.startsWith(PACKAGE.replace('.', '/')))
+                : null);
     }
 
     /** Calls a public static method without arguments of an instrumented target; returns what it returned. */
@@ -44,43 +51,5 @@ final class Targets {
     /** @return the profiler's name of a target's frame: {@code io.lowimpact.tools.profiler.targets.Class.method} */
     static String frame(Class<?> target, String method) {
         return target.getName() + "." + method;
-    }
-
-    private static final class ChildFirst extends ClassLoader {
-
-        ChildFirst() {
-            super("profiler-targets", Targets.class.getClassLoader());
-        }
-
-        @Override
-        protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
-            if (!name.startsWith(PACKAGE)) {
-                return super.loadClass(name, resolve);
-            }
-            synchronized (getClassLoadingLock(name)) {
-                Class<?> c = findLoadedClass(name);
-                if (c == null) {
-                    byte[] bytes = OfflineInstrumenter.instrument(classFile(name), EventSet.ALL,
-                            internal -> internal.startsWith(PACKAGE.replace('.', '/')));
-                    c = defineClass(name, bytes, 0, bytes.length);
-                }
-                if (resolve) {
-                    resolveClass(c);
-                }
-                return c;
-            }
-        }
-
-        private static byte[] classFile(String name) {
-            String resource = name.replace('.', '/') + ".class";
-            try (InputStream in = Targets.class.getClassLoader().getResourceAsStream(resource)) {
-                if (in == null) {
-                    throw new IllegalStateException("no class file " + resource);
-                }
-                return in.readAllBytes();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
     }
 }

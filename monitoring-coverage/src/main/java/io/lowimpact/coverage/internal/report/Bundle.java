@@ -57,11 +57,7 @@ public final class Bundle {
         }
 
         Counter counter(java.util.function.Function<ClassCoverage, Counter> of) {
-            Counter c = Counter.EMPTY;
-            for (ClassCoverage cls : classes) {
-                c = c.plus(of.apply(cls));
-            }
-            return c;
+            return Counter.sum(classes, of);
         }
     }
 
@@ -82,18 +78,10 @@ public final class Bundle {
     }
 
     Counter total(java.util.function.Function<ClassCoverage, Counter> of) {
-        Counter c = Counter.EMPTY;
-        for (ClassCoverage cls : classes()) {
-            c = c.plus(of.apply(cls));
-        }
-        return c;
+        return Counter.sum(classes(), of);
     }
 
     Counter packageTotal(String packageVmName, java.util.function.Function<ClassCoverage, Counter> of) {
-        Counter c = Counter.EMPTY;
-        for (ClassCoverage cls : packages.get(packageVmName)) {
-            c = c.plus(of.apply(cls));
-        }
-        return c;
+        return Counter.sum(packages.get(packageVmName), of);
     }
 }

@@ -54,30 +54,18 @@ final class ClassCoverage {
     }
 
     Counter branches() {
-        Counter c = Counter.EMPTY;
-        for (MethodCoverage m : methods) {
-            c = c.plus(m.branches());
-        }
-        return c;
+        return Counter.sum(methods, MethodCoverage::branches);
     }
 
     Counter complexity() {
-        Counter c = Counter.EMPTY;
-        for (MethodCoverage m : methods) {
-            c = c.plus(m.complexity());
-        }
-        return c;
+        return Counter.sum(methods, MethodCoverage::complexity);
     }
 
     Counter methodCounter() {
-        Counter c = Counter.EMPTY;
-        for (MethodCoverage m : methods) {
-            c = c.plus(m.methods());
-        }
-        return c;
+        return Counter.sum(methods, MethodCoverage::methods);
     }
 
     Counter classCounter() {
-        return methodCounter().covered() > 0 ? new Counter(0, 1) : new Counter(1, 0);
+        return Counter.one(methodCounter().covered() > 0);
     }
 }

@@ -1,5 +1,7 @@
 package io.lowimpact.coverage.internal.report;
 
+import java.util.function.Function;
+
 /**
  * Missed and covered items, as in JaCoCo's {@code <counter type missed covered/>}.
  *
@@ -9,6 +11,20 @@ package io.lowimpact.coverage.internal.report;
 record Counter(int missed, int covered) {
 
     static final Counter EMPTY = new Counter(0, 0);
+
+    /** @return one item, covered or missed */
+    static Counter one(boolean covered) {
+        return covered ? new Counter(0, 1) : new Counter(1, 0);
+    }
+
+    /** @return the sum of {@code of} over {@code items} */
+    static <T> Counter sum(Iterable<T> items, Function<T, Counter> of) {
+        Counter c = EMPTY;
+        for (T item : items) {
+            c = c.plus(of.apply(item));
+        }
+        return c;
+    }
 
     Counter plus(Counter other) {
         return new Counter(missed + other.missed, covered + other.covered);

@@ -20,6 +20,6 @@ record MethodCoverage(String name, String descriptor, int firstLine, Counter lin
     }
 
     Counter methods() {
-        return covered() ? new Counter(0, 1) : new Counter(1, 0);
+        return Counter.one(covered());
     }
 }

@@ -2,9 +2,7 @@ package io.lowimpact.monitoring.instrument.corpus;
 
 import io.lowimpact.monitoring.EventSet;
 import io.lowimpact.monitoring.instrument.OfflineInstrumenter;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
+import io.lowimpact.monitoring.instrument.testing.DefiningLoader;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -27,7 +25,7 @@ public final class Instrumented {
 
     /** @return a fresh loader that instruments the targets package */
     public static ClassLoader loader() {
-        return new ChildFirst(Instrumented.class.getClassLoader(), 0);
+        return loader(0);
     }
 
     /**
@@ -36,7 +34,13 @@ public final class Instrumented {
      * @return a fresh loader that gives the targets package that version, then instruments it
      */
     public static ClassLoader loader(int version) {
-        return new ChildFirst(Instrumented.class.getClassLoader(), version);
+        return new DefiningLoader("corpus-instrumented", Instrumented.class.getClassLoader(), name -> {
+            if (!name.startsWith(TARGETS)) {
+                return null;
+            }
+            byte[] original = version == 0 ? classFile(name) : OldVersions.downgrade(classFile(name), version);
+            return OfflineInstrumenter.instrument(original, EventSet.ALL);
+        });
     }
 
     /** @return an instrumented copy of {@code target}, in a fresh loader */
@@ -50,15 +54,7 @@ public final class Instrumented {
 
     /** @return the class file of a class of the test class path */
     public static byte[] classFile(String className) {
-        String resource = className.replace('.', '/') + ".class";
-        try (InputStream in = Instrumented.class.getClassLoader().getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("no class file " + resource);
-            }
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return DefiningLoader.classFile(Instrumented.class.getClassLoader(), className);
     }
 
     /** @return the public static method of {@code owner} called {@code name}, which must be unique */
@@ -107,38 +103,5 @@ public final class Instrumented {
             }
         }
         return frames;
-    }
-
-    private static final class ChildFirst extends ClassLoader {
-
-        static {
-            registerAsParallelCapable();
-        }
-
-        private final int version;
-
-        ChildFirst(ClassLoader parent, int version) {
-            super("corpus-instrumented", parent);
-            this.version = version;
-        }
-
-        @Override
-        protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
-            if (!name.startsWith(TARGETS)) {
-                return super.loadClass(name, resolve);
-            }
-            synchronized (getClassLoadingLock(name)) {
-                Class<?> c = findLoadedClass(name);
-                if (c == null) {
-                    byte[] original = version == 0 ? classFile(name) : OldVersions.downgrade(classFile(name), version);
-                    byte[] bytes = OfflineInstrumenter.instrument(original, EventSet.ALL);
-                    c = defineClass(name, bytes, 0, bytes.length);
-                }
-                if (resolve) {
-                    resolveClass(c);
-                }
-                return c;
-            }
-        }
     }
 }

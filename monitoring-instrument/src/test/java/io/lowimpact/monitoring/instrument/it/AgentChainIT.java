@@ -2,6 +2,8 @@ package io.lowimpact.monitoring.instrument.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.lowimpact.monitoring.instrument.testing.ChildJvm;
+
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -22,7 +24,7 @@ class AgentChainIT {
         Path classes = Programs.compile("chain", tmp.resolve("classes"));
         Path spy = Programs.jar(classes, tmp.resolve("spy.jar"), Map.of("Premain-Class", "Spy",
                 "Can-Retransform-Classes", "true"), "Spy");
-        Programs.Result r = Programs.java(tmp, "-javaagent:" + Programs.AGENT_JAR,
+        ChildJvm.Result r = Programs.java(tmp, "-javaagent:" + Programs.AGENT_JAR,
                 "-javaagent:" + spy + "=" + Programs.AGENT_JAR, "-cp", classes.toString(), "Main").assertSuccess();
         assertEquals("victim answers 42\n"
                 + "victim answers 42 after retransformation\n"

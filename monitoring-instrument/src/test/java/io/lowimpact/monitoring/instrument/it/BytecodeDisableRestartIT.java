@@ -2,6 +2,8 @@ package io.lowimpact.monitoring.instrument.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.lowimpact.monitoring.instrument.testing.ChildJvm;
+
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
@@ -25,7 +27,7 @@ class BytecodeDisableRestartIT {
     @Test
     void s18_s29_s40_disableIsPerToolAndRestartBringsBackOnlyThatToolsLocations() throws Exception {
         Path classes = Programs.compile("disable", tmp.resolve("classes"));
-        Programs.Result r = Programs.java(tmp, "-javaagent:" + Programs.AGENT_JAR, "-cp", classes.toString(), "Main")
+        ChildJvm.Result r = Programs.java(tmp, "-javaagent:" + Programs.AGENT_JAR, "-cp", classes.toString(), "Main")
                 .assertSuccess();
         assertEquals("run 1: 3 A " + FIRST_REACHED + " B " + ALL + "\n"
                 + "run 2: 3 A [] B " + ALL + "\n"

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.lowimpact.monitoring.instrument.testing.ChildJvm;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -29,7 +31,7 @@ class DumpIT {
     @Test
     void s41_dumpWritesTheInstrumentedClassAndItsOriginal() throws Exception {
         Path classes = Programs.compile("dump", tmp.resolve("classes"));
-        Programs.Result r = Programs.java(tmp, "-javaagent:" + Programs.AGENT_JAR + "=exclude=Main,dump=dump",
+        ChildJvm.Result r = Programs.java(tmp, "-javaagent:" + Programs.AGENT_JAR + "=exclude=Main,dump=dump",
                 "-cp", classes.toString(), "Main", "dump").assertSuccess();
         assertEquals("LINE: Small.twice(4) = 8, lines [4, 5], dumped true\n"
                 + "NONE: Small.twice(4) = 8, lines [], dumped false\n"

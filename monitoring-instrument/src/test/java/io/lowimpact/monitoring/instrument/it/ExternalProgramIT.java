@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.lowimpact.monitoring.instrument.testing.ChildJvm;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -29,7 +31,7 @@ class ExternalProgramIT {
     @Test
     void s38_javaagentRunsAProgramThatIsNotOnTheBuildsClassPath() throws Exception {
         Path classes = Programs.compile("hello", tmp.resolve("classes"));
-        Programs.Result r = Programs.java(tmp, "-javaagent:" + Programs.AGENT_JAR, "-cp", classes.toString(), "Main")
+        ChildJvm.Result r = Programs.java(tmp, "-javaagent:" + Programs.AGENT_JAR, "-cp", classes.toString(), "Main")
                 .assertSuccess();
         assertEquals(HELLO, r.out, r::toString);
         assertEquals("", r.errWithoutJvmNotes(), r::toString);
@@ -38,7 +40,7 @@ class ExternalProgramIT {
     @Test
     void s38_optionsAreAccepted() throws Exception {
         Path classes = Programs.compile("hello", tmp.resolve("classes"));
-        Programs.Result r = Programs.java(tmp, "-javaagent:" + Programs.AGENT_JAR
+        ChildJvm.Result r = Programs.java(tmp, "-javaagent:" + Programs.AGENT_JAR
                 + "=include=com.acme.**:Main,exclude=com.acme.gen.*,log=debug,probes=LINE+BRANCH",
                 "-cp", classes.toString(), "Main").assertSuccess();
         assertEquals(HELLO, r.out, r::toString);
@@ -52,14 +54,14 @@ class ExternalProgramIT {
                 "Class-Path", "monitoring-agent.jar",
                 "Launcher-Agent-Class", "io.lowimpact.monitoring.instrument.MonitoringAgent",
                 "Can-Retransform-Classes", "true"), "Main");
-        Programs.Result r = Programs.java(tmp, "-jar", app.toString()).assertSuccess();
+        ChildJvm.Result r = Programs.java(tmp, "-jar", app.toString()).assertSuccess();
         assertEquals(HELLO, r.out, r::toString);
     }
 
     @Test
     void s38_unknownOptionStopsTheJvmWithItsName() throws Exception {
         Path classes = Programs.compile("hello", tmp.resolve("classes"));
-        Programs.Result r = Programs.java(tmp, "-javaagent:" + Programs.AGENT_JAR + "=log=info,bogus=1",
+        ChildJvm.Result r = Programs.java(tmp, "-javaagent:" + Programs.AGENT_JAR + "=log=info,bogus=1",
                 "-cp", classes.toString(), "Main");
         assertNotEquals(0, r.exitCode, r::toString);
         assertFalse(r.out.contains("agent installed"), r::toString);
@@ -70,7 +72,7 @@ class ExternalProgramIT {
     @Test
     void s38_badValueStopsTheJvmWithItsName() throws Exception {
         Path classes = Programs.compile("hello", tmp.resolve("classes"));
-        Programs.Result r = Programs.java(tmp, "-javaagent:" + Programs.AGENT_JAR + "=log=verbose",
+        ChildJvm.Result r = Programs.java(tmp, "-javaagent:" + Programs.AGENT_JAR + "=log=verbose",
                 "-cp", classes.toString(), "Main");
         assertNotEquals(0, r.exitCode, r::toString);
         assertTrue(r.err.contains("invalid value 'verbose' of agent option 'log' (must be off, warn, info or debug)"),
@@ -90,7 +92,7 @@ class ExternalProgramIT {
         "Include=Main | unknown agent option 'Include' (known: include, exclude, log, probes, dump)"})
     void r4_invalidOptionStopsTheJvmWithItsName(String options, String message) throws Exception {
         Path classes = Programs.compile("hello", tmp.resolve("classes"));
-        Programs.Result r = Programs.java(tmp, "-javaagent:" + Programs.AGENT_JAR + "=" + options,
+        ChildJvm.Result r = Programs.java(tmp, "-javaagent:" + Programs.AGENT_JAR + "=" + options,
                 "-cp", classes.toString(), "Main");
         assertNotEquals(0, r.exitCode, r::toString);
         assertFalse(r.out.contains("agent installed"), r::toString);

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.lowimpact.monitoring.instrument.testing.ChildJvm;
+
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -43,11 +45,11 @@ class FaultsIT {
     private static Matcher run(String fault, String... extraVmArgs) throws Exception {
         List<String> base = new ArrayList<>(List.of("-Xmx256m", "-cp", Programs.AGENT_JAR + File.pathSeparator
                 + classes, "Main", fault, classes.toString()));
-        Programs.Result without = Programs.java(tmp, base.toArray(new String[0])).assertSuccess();
+        ChildJvm.Result without = Programs.java(tmp, base.toArray(new String[0])).assertSuccess();
         List<String> agent = new ArrayList<>(List.of(extraVmArgs));
         agent.add("-javaagent:" + Programs.AGENT_JAR + "=include=app.**");
         agent.addAll(base);
-        Programs.Result with = Programs.java(tmp, agent.toArray(new String[0]));
+        ChildJvm.Result with = Programs.java(tmp, agent.toArray(new String[0]));
         assertEquals(0, with.exitCode, with::toString);
         assertEquals(without.out, with.out, with::toString);
         Matcher seen = SEEN.matcher(with.err);
@@ -110,9 +112,9 @@ class FaultsIT {
             }
             // run() puts our agent last; "after" means JaCoCo's follows it, which needs the full command here.
             if (order.equals("after")) {
-                Programs.Result without = Programs.java(tmp, "-cp", Programs.AGENT_JAR + File.pathSeparator + classes,
+                ChildJvm.Result without = Programs.java(tmp, "-cp", Programs.AGENT_JAR + File.pathSeparator + classes,
                         "Main", "none").assertSuccess();
-                Programs.Result with = Programs.java(tmp, "-javaagent:" + Programs.AGENT_JAR + "=include=app.**",
+                ChildJvm.Result with = Programs.java(tmp, "-javaagent:" + Programs.AGENT_JAR + "=include=app.**",
                         jacocoAgent, "-cp", Programs.AGENT_JAR + File.pathSeparator + classes, "Main", "none")
                         .assertSuccess();
                 assertEquals(without.out, with.out, with::toString);

@@ -2,6 +2,8 @@ package io.lowimpact.monitoring.instrument.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.lowimpact.monitoring.instrument.testing.ChildJvm;
+
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
@@ -22,7 +24,7 @@ class HotLoopIT {
     @Test
     void s12_preinstalledProbesMakeARunningCompiledLoopDeliverAtOnce() throws Exception {
         Path classes = Programs.compile("hotloop", tmp.resolve("classes"));
-        Programs.Result r = Programs.java(tmp, "-javaagent:" + Programs.AGENT_JAR + "=probes=LINE", JIT_LOG,
+        ChildJvm.Result r = Programs.java(tmp, "-javaagent:" + Programs.AGENT_JAR + "=probes=LINE", JIT_LOG,
                 "-cp", classes.toString(), "Main", "probes").assertSuccess();
         // The same invocation, still in its loop, delivers the loop's lines after setEvents returns, and the rest
         // of its lines when it ends; it entered (line 8) before the events were set.
@@ -36,7 +38,7 @@ class HotLoopIT {
     @Test
     void s12_withoutProbesTheRunningFrameKeepsItsCodeAndTheNextInvocationDelivers() throws Exception {
         Path classes = Programs.compile("hotloop", tmp.resolve("classes"));
-        Programs.Result r = Programs.java(tmp, "-javaagent:" + Programs.AGENT_JAR, JIT_LOG,
+        ChildJvm.Result r = Programs.java(tmp, "-javaagent:" + Programs.AGENT_JAR, JIT_LOG,
                 "-cp", classes.toString(), "Main", "lazy").assertSuccess();
         assertEquals("invocation 1 compiled by C2 before setEvents: true\n"
                 + "invocation 1 delivered lines while running: [], still running: true\n"

@@ -2,6 +2,8 @@ package io.lowimpact.monitoring.instrument.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.lowimpact.monitoring.instrument.testing.ChildJvm;
+
 import java.io.File;
 import java.nio.file.Path;
 
@@ -16,7 +18,7 @@ class InstallIT {
 
     @Test
     void s38_installAttachesTheAgentAtRunTime() throws Exception {
-        Programs.Result r = Programs.java(tmp, "-cp", Programs.AGENT_JAR + File.pathSeparator + Programs.TEST_CLASSES,
+        ChildJvm.Result r = Programs.java(tmp, "-cp", Programs.AGENT_JAR + File.pathSeparator + Programs.TEST_CLASSES,
                 InstallMain.class.getName()).assertSuccess();
         assertEquals("installed: false\n"
                 + "refused: the monitoring agent did not start: unknown agent option 'bogus'"

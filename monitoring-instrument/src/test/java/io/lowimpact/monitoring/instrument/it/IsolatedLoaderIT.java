@@ -2,6 +2,8 @@ package io.lowimpact.monitoring.instrument.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.lowimpact.monitoring.instrument.testing.ChildJvm;
+
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
@@ -26,7 +28,7 @@ class IsolatedLoaderIT {
     @Test
     void s42_probesWorkInClassesOfLoadersThatDoNotDelegateToTheSystemLoader() throws Exception {
         Path classes = Programs.compile("isolated", tmp.resolve("classes"));
-        Programs.Result r = Programs.java(tmp, "-javaagent:" + Programs.AGENT_JAR, "-cp", classes.toString(), "Main")
+        ChildJvm.Result r = Programs.java(tmp, "-javaagent:" + Programs.AGENT_JAR, "-cp", classes.toString(), "Main")
                 .assertSuccess();
         assertEquals("parent: null, defined by isolated-before, sees the agent's Monitoring: true\n"
                 + "unit: iso.Worker.triple(I)I, first line 6, lines 5\n"

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.lowimpact.monitoring.instrument.testing.ChildJvm;
+
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,7 +49,7 @@ class JavacUnderAgentIT {
                         "ToolsMain", mode, "com.sun.tools.javac.Main", "-d", out.toString(), "-Xlint:none"));
                 args.addAll(sources);
                 long start = System.nanoTime();
-                Programs.Result r = Programs.run(ThirdPartySuiteIT.java(home), 1800, tmp, args.toArray(new String[0]))
+                ChildJvm.Result r = ChildJvm.run(ThirdPartySuiteIT.java(home), 1800, tmp, args.toArray(new String[0]))
                         .assertSuccess();
                 System.out.printf("javac of %s, %s: %d s%n", home.getFileName(), mode,
                         (System.nanoTime() - start) / 1_000_000_000L);

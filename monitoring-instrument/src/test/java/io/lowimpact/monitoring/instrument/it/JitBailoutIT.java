@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.lowimpact.monitoring.instrument.reliability.Reports;
+import io.lowimpact.monitoring.instrument.testing.ChildJvm;
 
+import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -38,7 +40,7 @@ class JitBailoutIT {
 
     @Test
     void r1_instrumentedJavacCompilesWithoutNewBailouts() throws Exception {
-        Path classes = Programs.compile("jit", tmp.resolve("classes"));
+        Path classes = Programs.compileWithTestClasses("jit", tmp.resolve("classes"));
         Path whiteBox = tmp.resolve("wb");
         Files.createDirectories(whiteBox.resolve("sun"));
         Files.move(classes.resolve("sun/hotspot"), whiteBox.resolve("sun/hotspot"));
@@ -82,9 +84,10 @@ class JitBailoutIT {
     /** Runs JitMain once; collects {@code tier N: reason -> methods} and returns its summary line. */
     private String run(Path classes, Path whiteBox, String mode, String tier, String budget,
             Map<String, Set<String>> bailouts) throws Exception {
-        Programs.Result r = Programs.run(Programs.JAVA, 1800, tmp, "-XX:+UnlockDiagnosticVMOptions", "-XX:+WhiteBoxAPI",
+        ChildJvm.Result r = ChildJvm.run(Programs.JAVA, 1800, tmp, "-XX:+UnlockDiagnosticVMOptions", "-XX:+WhiteBoxAPI",
                 "-Xbootclasspath/a:" + whiteBox, "-XX:-BackgroundCompilation", "-XX:+PrintCompilation",
-                "-cp", Programs.AGENT_JAR + java.io.File.pathSeparator + classes, "JitMain", mode, tier, budget,
+                "-cp", Programs.AGENT_JAR + File.pathSeparator + Programs.TEST_CLASSES + File.pathSeparator + classes,
+                "JitMain", mode, tier, budget,
                 "/modules/jdk.compiler/com/sun/tools/javac", "com.sun.tools.javac.").assertSuccess();
         String summary = null;
         for (String line : r.out.split("\n")) {

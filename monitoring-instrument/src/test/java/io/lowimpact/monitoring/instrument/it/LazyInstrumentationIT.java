@@ -3,6 +3,8 @@ package io.lowimpact.monitoring.instrument.it;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.lowimpact.monitoring.instrument.testing.ChildJvm;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -31,7 +33,7 @@ class LazyInstrumentationIT {
                 "Can-Retransform-Classes", "true"), "Spy");
         Path snapshots = tmp.resolve("snapshots");
         // The spy itself is excluded so that its transformer never runs probes of its own.
-        Programs.Result r = Programs.java(tmp, "-javaagent:" + Programs.AGENT_JAR + "=exclude=Spy*",
+        ChildJvm.Result r = Programs.java(tmp, "-javaagent:" + Programs.AGENT_JAR + "=exclude=Spy*",
                 "-javaagent:" + spy + "=Target:Other", "-cp", classes.toString(), "Main", snapshots.toString())
                 .assertSuccess();
         assertEquals("loaded: results 19, lines []\n"

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.lowimpact.monitoring.instrument.testing.ChildJvm;
+
 import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -58,7 +60,7 @@ class MalformedClassesIT {
 
     @Test
     void r4_offlineApiNeverHangsNorThrowsAnError() throws Exception {
-        Programs.Result r = Programs.java(tmp, args("offline")).assertSuccess();
+        ChildJvm.Result r = Programs.java(tmp, args("offline")).assertSuccess();
         String answers = r.out.substring(r.out.lastIndexOf("answers "));
         System.out.println("offline API on " + INPUTS + " mutated classes (seed " + SEED + "): " + answers);
         assertFalse(r.out.contains("HANG"), r::toString);
@@ -68,8 +70,8 @@ class MalformedClassesIT {
 
     @Test
     void r4_theAgentsTransformerNeverHangsNorPrintsAndTheJvmAnswersEveryInput() throws Exception {
-        Programs.Result without = Programs.java(tmp, args("define")).assertSuccess();
-        Programs.Result with = Programs.java(tmp, args("define", "-javaagent:" + Programs.AGENT_JAR + "=probes="
+        ChildJvm.Result without = Programs.java(tmp, args("define")).assertSuccess();
+        ChildJvm.Result with = Programs.java(tmp, args("define", "-javaagent:" + Programs.AGENT_JAR + "=probes="
                 + ALL_PROBES + ",log=off")).assertSuccess();
         System.out.println("JVM on " + INPUTS + " mutated classes: "
                 + without.out.substring(without.out.lastIndexOf("answers ")) + "; under the agent: "
@@ -86,8 +88,8 @@ class MalformedClassesIT {
     @Tag("known-defect")
     @Test
     void r4_theAgentsTransformerChangesNoAnswerOfTheJvm() throws Exception {
-        Programs.Result without = Programs.java(tmp, args("define")).assertSuccess();
-        Programs.Result with = Programs.java(tmp, args("define", "-javaagent:" + Programs.AGENT_JAR + "=probes="
+        ChildJvm.Result without = Programs.java(tmp, args("define")).assertSuccess();
+        ChildJvm.Result with = Programs.java(tmp, args("define", "-javaagent:" + Programs.AGENT_JAR + "=probes="
                 + ALL_PROBES + ",log=off")).assertSuccess();
         assertEquals(without.out, with.out);
     }

@@ -3,6 +3,8 @@ package io.lowimpact.monitoring.instrument.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.lowimpact.monitoring.instrument.testing.ChildJvm;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,7 +31,7 @@ class NoDeoptimizationIT {
     void s40_disablingTheLocationsOfACompiledMethodDeoptimisesItAtMostOnce() throws Exception {
         Path classes = Programs.compile("nodeopt", tmp.resolve("classes"));
         Path recording = tmp.resolve("rec.jfr");
-        Programs.Result r = Programs.java(tmp, "-javaagent:" + Programs.AGENT_JAR, "-Xlog:jfr+startup=off",
+        ChildJvm.Result r = Programs.java(tmp, "-javaagent:" + Programs.AGENT_JAR, "-Xlog:jfr+startup=off",
                 "-XX:StartFlightRecording=filename=" + recording + ",settings=profile",
                 "-cp", classes.toString(), "Main").assertSuccess();
         assertTrue(r.out.startsWith("phase: disable\ncounted true, disabled 9, sum "), r::toString);

@@ -1,9 +1,11 @@
 package io.lowimpact.monitoring.instrument.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.lowimpact.monitoring.instrument.testing.ChildJvm;
 
 import java.io.ByteArrayOutputStream;
+import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -14,7 +16,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
 import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
@@ -43,46 +44,11 @@ final class Programs {
     static final Path TEST_CLASSES = Path.of(System.getProperty("lowimpact.test.classes"));
 
     /** The {@code java} launcher of this JDK. */
-    static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    static final String JAVA = ChildJvm.JAVA;
 
     private static final long TIMEOUT_SECONDS = 120;
 
     private static final String BOOTSTRAP = "io/lowimpact/monitoring/core/internal/Bootstrap";
-
-    /** What a child JVM printed and how it ended. */
-    static final class Result {
-        final int exitCode;
-        final String out;
-        final String err;
-
-        Result(int exitCode, String out, String err) {
-            this.exitCode = exitCode;
-            this.out = out;
-            this.err = err;
-        }
-
-        /**
-         * @return stderr without what the JVM itself prints about agents: the CDS note that the boot class path
-         *         was appended (docs/agent.md) and the JEP 451 warning about a dynamically loaded agent (JDK 21+)
-         */
-        String errWithoutJvmNotes() {
-            return err.replaceAll("(?m)^.* VM warning: Sharing is only supported for boot loader classes because"
-                    + " bootstrap classpath has been appended\n", "")
-                    .replaceAll("(?m)^WARNING: (A Java agent has been loaded dynamically|If a serviceability tool"
-                            + "|Dynamic loading of agents).*\n", "");
-        }
-
-        /** Fails unless the program exited with 0; shows its output. */
-        Result assertSuccess() {
-            assertEquals(0, exitCode, this::toString);
-            return this;
-        }
-
-        @Override
-        public String toString() {
-            return "exit code " + exitCode + "\n--- stdout:\n" + out + "--- stderr:\n" + err;
-        }
-    }
 
     private Programs() {
     }
@@ -94,8 +60,22 @@ final class Programs {
      * @return {@code out}
      */
     static Path compile(String name, Path out, Path... extraSources) throws IOException {
+        return compile(name, out, AGENT_JAR.toString(), extraSources);
+    }
+
+    /**
+     * Compiles every source of {@code programs/<name>} into {@code out}, with the agent jar and this module's test
+     * classes (for {@code io.lowimpact.monitoring.instrument.testing}) as class path; run it with both too.
+     *
+     * @return {@code out}
+     */
+    static Path compileWithTestClasses(String name, Path out) throws IOException {
+        return compile(name, out, AGENT_JAR + File.pathSeparator + TEST_CLASSES);
+    }
+
+    private static Path compile(String name, Path out, String classPath, Path... extraSources) throws IOException {
         Path dir = TEST_CLASSES.resolve("programs").resolve(name);
-        List<String> args = new ArrayList<>(List.of("-d", out.toString(), "-cp", AGENT_JAR.toString(),
+        List<String> args = new ArrayList<>(List.of("-d", out.toString(), "-cp", classPath,
                 "--release", "17", "-Xlint:all", "-Werror"));
         try (Stream<Path> files = Files.list(dir)) {
             args.addAll(files.filter(p -> p.toString().endsWith(".java")).map(Path::toString).sorted()
@@ -150,40 +130,8 @@ final class Programs {
      * @param args the arguments after {@code java}
      * @return what it printed
      */
-    static Result java(Path workDir, String... args) throws IOException, InterruptedException {
-        return run(JAVA, TIMEOUT_SECONDS, workDir, args);
-    }
-
-    /**
-     * Runs a {@code java} launcher with the given arguments and waits for it.
-     *
-     * @param java the launcher, for example of another JDK
-     * @param timeoutSeconds how long to wait before the run counts as hung (and fails)
-     * @param workDir the working directory, where stdout and stderr are kept
-     * @param args the arguments after {@code java}
-     * @return what it printed
-     */
-    static Result run(String java, long timeoutSeconds, Path workDir, String... args)
-            throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>();
-        command.add(java);
-        command.addAll(List.of(args));
-        Path out = Files.createTempFile(workDir, "stdout", ".txt");
-        Path err = Files.createTempFile(workDir, "stderr", ".txt");
-        ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
-                .redirectOutput(out.toFile()).redirectError(err.toFile());
-        builder.environment().remove("JAVA_TOOL_OPTIONS");
-        builder.environment().remove("JDK_JAVA_OPTIONS");
-        Process process = builder.start();
-        boolean finished = process.waitFor(timeoutSeconds, TimeUnit.SECONDS);
-        if (!finished) {
-            process.destroyForcibly().waitFor();
-        }
-        Result result = new Result(finished ? process.exitValue() : -1,
-                Files.readString(out).replace(System.lineSeparator(), "\n"),
-                Files.readString(err).replace(System.lineSeparator(), "\n"));
-        assertTrue(finished, () -> "timed out: " + command + "\n" + result);
-        return result;
+    static ChildJvm.Result java(Path workDir, String... args) throws IOException, InterruptedException {
+        return ChildJvm.run(JAVA, TIMEOUT_SECONDS, workDir, args);
     }
 
     /** Per method: how many probes a class file has (calls of the {@code fire} methods of Lowimpact's Bootstrap). */

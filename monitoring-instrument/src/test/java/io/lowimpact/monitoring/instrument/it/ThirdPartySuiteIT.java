@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.lowimpact.monitoring.instrument.reliability.Reports;
+import io.lowimpact.monitoring.instrument.testing.ChildJvm;
 
 import java.io.File;
 import java.io.IOException;
@@ -81,7 +82,7 @@ class ThirdPartySuiteIT {
     }
 
     /** Runs ToolsMain in one mode with the given main class and arguments, with the agent unless mode is none. */
-    private Programs.Result underTool(Path home, Path classes, String mode, String include, List<String> vmArgs,
+    private ChildJvm.Result underTool(Path home, Path classes, String mode, String include, List<String> vmArgs,
             String... mainAndArgs) throws Exception {
         List<String> args = new ArrayList<>(vmArgs);
         if (!mode.equals("none")) {
@@ -91,7 +92,7 @@ class ThirdPartySuiteIT {
                 mode));
         args.addAll(List.of(mainAndArgs));
         long start = System.nanoTime();
-        Programs.Result r = Programs.run(java(home), TIMEOUT_SECONDS, tmp, args.toArray(new String[0]));
+        ChildJvm.Result r = ChildJvm.run(java(home), TIMEOUT_SECONDS, tmp, args.toArray(new String[0]));
         System.out.printf("%s %s: %d s%n", home.getFileName(), mode, (System.nanoTime() - start) / 1_000_000_000L);
         if (!mode.equals("none")) {
             Matcher events = Pattern.compile("lowimpact events: (\\d+), tool errors: (\\d+)").matcher(r.err);
@@ -117,7 +118,7 @@ class ThirdPartySuiteIT {
                         "execute", "--disable-banner", "--details=summary", "--disable-ansi-colors", "-cp",
                         suiteClassPath()));
                 console.addAll(List.of(SELECT.trim().split("\\s+")));
-                Programs.Result r = underTool(home, Path.of(cp), mode, "org.apache.commons.lang3.**", OPENS,
+                ChildJvm.Result r = underTool(home, Path.of(cp), mode, "org.apache.commons.lang3.**", OPENS,
                         console.toArray(new String[0]));
                 long seconds = (System.nanoTime() - start) / 1_000_000_000L;
                 Map<String, String> result = results(r.out);

@@ -2,6 +2,8 @@ package io.lowimpact.monitoring.instrument.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.lowimpact.monitoring.instrument.testing.ChildJvm;
+
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
@@ -30,7 +32,7 @@ class TracingIT {
     @Test
     void s43_theTracerSeesBytecodeAndInjectedEventsBesideACoverageTool() throws Exception {
         Path classes = Programs.compile("tracing", tmp.resolve("classes"));
-        Programs.Result r = Programs.java(tmp, "-javaagent:" + Programs.AGENT_JAR, "-cp", classes.toString(), "Main")
+        ChildJvm.Result r = Programs.java(tmp, "-javaagent:" + Programs.AGENT_JAR, "-cp", classes.toString(), "Main")
                 .assertSuccess();
         assertEquals("run 1: 4 -1\n"
                 + "trace: " + TRACE + "\n"

@@ -2,6 +2,8 @@ package io.lowimpact.monitoring.instrument.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.lowimpact.monitoring.instrument.testing.ChildJvm;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,7 +34,7 @@ class UninstrumentableIT {
     @Test
     void s41_aMethodTooLargeForProbesRunsUnchangedWithOneLoggedLine() throws Exception {
         for (String level : new String[] {"warn", "debug"}) {
-            Programs.Result r = run("log=" + level);
+            ChildJvm.Result r = run("log=" + level);
             assertEquals(RESULTS, r.out, r::toString);
             // One line per method, though the engine met BigEarly on retransformation and BigLate at load time, and
             // LINE was set twice; no stack trace (nothing failed: the method is too large), nothing else.
@@ -47,7 +49,7 @@ class UninstrumentableIT {
     }
 
     /** Compiles {@code programs/toolarge} with the two generated classes and runs it with the agent options. */
-    private Programs.Result run(String options) throws Exception {
+    private ChildJvm.Result run(String options) throws Exception {
         Path src = Files.createDirectories(tmp.resolve("src"));
         Path classes = Programs.compile("toolarge", tmp.resolve("classes"), huge(src, "BigEarly"),
                 huge(src, "BigLate"));

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.lowimpact.monitoring.instrument.testing.DefiningLoader;
+
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.FileSystems;
@@ -71,7 +73,7 @@ class ClassCheckTest {
     @Test
     void r1_linkingVerifiesEveryMethodWithoutRunningAny() {
         for (int version : new int[] {Opcodes.V1_5, Opcodes.V17}) {
-            JvmLink.DefiningLoader loader = new JvmLink.DefiningLoader(Map.of("Bad", badClass(version)),
+            DefiningLoader loader = new DefiningLoader(Map.of("Bad", badClass(version)),
                     getClass().getClassLoader());
             StringBuilder detail = new StringBuilder();
             assertEquals(JvmLink.Result.REFUSED, JvmLink.link(loader, "Bad", detail), "version " + version);
@@ -87,7 +89,7 @@ class ClassCheckTest {
                 assertEquals("version < 51", outcome.reason());
             } else {
                 assertEquals(ClassCheck.Kind.INSTRUMENTED, outcome.kind(), outcome::toString);
-                JvmLink.DefiningLoader loader = new JvmLink.DefiningLoader(Map.of("Old", outcome.instrumented()),
+                DefiningLoader loader = new DefiningLoader(Map.of("Old", outcome.instrumented()),
                         getClass().getClassLoader());
                 assertEquals(JvmLink.Result.LINKED, JvmLink.link(loader, "Old", new StringBuilder()));
             }

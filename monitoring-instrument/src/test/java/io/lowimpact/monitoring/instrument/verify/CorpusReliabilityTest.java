@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.lowimpact.monitoring.instrument.reliability.Reports;
+import io.lowimpact.monitoring.instrument.testing.DefiningLoader;
 
 import java.io.IOException;
 import java.net.URI;
@@ -148,7 +149,7 @@ class CorpusReliabilityTest {
                 }
             }
         }
-        JvmLink.DefiningLoader loader = new JvmLink.DefiningLoader(instrumented, originals);
+        DefiningLoader loader = new DefiningLoader(instrumented, originals);
         for (String className : instrumented.keySet()) {
             StringBuilder detail = new StringBuilder();
             switch (JvmLink.link(loader, className, detail)) {

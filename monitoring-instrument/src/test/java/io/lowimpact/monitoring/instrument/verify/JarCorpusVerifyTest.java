@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.lowimpact.monitoring.EventSet;
 import io.lowimpact.monitoring.instrument.OfflineInstrumenter;
+import io.lowimpact.monitoring.instrument.testing.DefiningLoader;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -82,7 +83,7 @@ class JarCorpusVerifyTest {
             } catch (UncheckedIOException e) {
                 throw e.getCause();
             }
-            JvmLink.DefiningLoader loader = new JvmLink.DefiningLoader(instrumented,
+            DefiningLoader loader = new DefiningLoader(instrumented,
                     JarCorpusVerifyTest.class.getClassLoader());
             for (String className : instrumented.keySet()) {
                 try {

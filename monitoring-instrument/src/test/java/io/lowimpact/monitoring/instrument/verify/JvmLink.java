@@ -1,7 +1,5 @@
 package io.lowimpact.monitoring.instrument.verify;
 
-import java.util.Map;
-
 /**
  * Makes HotSpot verify classes: defines them in a fresh loader and links them.
  *
@@ -21,28 +19,6 @@ final class JvmLink {
         REFUSED,
         /** Another {@link LinkageError}: a class it refers to is missing here; not verified. */
         UNRESOLVED
-    }
-
-    /** A loader that defines the given classes itself and takes the others from its parent. */
-    static final class DefiningLoader extends ClassLoader {
-        private final Map<String, byte[]> classes;
-
-        DefiningLoader(Map<String, byte[]> classes, ClassLoader parent) {
-            super(parent);
-            this.classes = classes;
-        }
-
-        @Override
-        protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
-            byte[] bytes = classes.get(name);
-            if (bytes == null) {
-                return super.loadClass(name, resolve);
-            }
-            synchronized (getClassLoadingLock(name)) {
-                Class<?> c = findLoadedClass(name);
-                return c != null ? c : defineClass(name, bytes, 0, bytes.length);
-            }
-        }
     }
 
     private JvmLink() {

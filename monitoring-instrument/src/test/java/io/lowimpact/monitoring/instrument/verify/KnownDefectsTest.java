@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.lowimpact.monitoring.Event;
 import io.lowimpact.monitoring.EventSet;
 import io.lowimpact.monitoring.instrument.OfflineInstrumenter;
+import io.lowimpact.monitoring.instrument.testing.DefiningLoader;
 
 import java.util.Map;
 
@@ -55,7 +56,7 @@ class KnownDefectsTest {
     }
 
     private static JvmLink.Result link(byte[] classFile) {
-        JvmLink.DefiningLoader loader = new JvmLink.DefiningLoader(Map.of("Ctor", classFile),
+        DefiningLoader loader = new DefiningLoader(Map.of("Ctor", classFile),
                 KnownDefectsTest.class.getClassLoader());
         StringBuilder detail = new StringBuilder();
         JvmLink.Result result = JvmLink.link(loader, "Ctor", detail);
@@ -106,7 +107,7 @@ class KnownDefectsTest {
     @Tag("known-defect")
     void malformedClassIsNotRepaired() {
         StringBuilder detail = new StringBuilder();
-        JvmLink.DefiningLoader loader = new JvmLink.DefiningLoader(Map.of("Utf", malformedUtf8()),
+        DefiningLoader loader = new DefiningLoader(Map.of("Utf", malformedUtf8()),
                 KnownDefectsTest.class.getClassLoader());
         assertEquals(JvmLink.Result.REFUSED, JvmLink.link(loader, "Utf", detail), "the original");
         byte[] instrumented;
@@ -115,7 +116,7 @@ class KnownDefectsTest {
         } catch (IllegalArgumentException refused) {
             return;
         }
-        JvmLink.DefiningLoader again = new JvmLink.DefiningLoader(Map.of("Utf", instrumented),
+        DefiningLoader again = new DefiningLoader(Map.of("Utf", instrumented),
                 KnownDefectsTest.class.getClassLoader());
         assertEquals(JvmLink.Result.REFUSED, JvmLink.link(again, "Utf", new StringBuilder()), detail::toString);
     }

@@ -60,8 +60,7 @@ public final class Recorder {
      * @param code the unit, or null when only timing the recorder
      */
     public void start(int id, CodeUnit code) {
-        events++;
-        if (muted != 0) {
+        if (!counted()) {
             return;
         }
         long now = clock.getAsLong();
@@ -99,15 +98,11 @@ public final class Recorder {
      * @param id the unit's id
      */
     public void exit(int id) {
-        events++;
-        if (muted != 0) {
+        if (!counted()) {
             return;
         }
         long now = clock.getAsLong();
-        int d = depth;
-        while (d > 0 && kind[d - 1] == PENDING) {
-            d--;
-        }
+        int d = withoutUnstartedCalls();
         if (d > 0 && kind[d - 1] == METHOD && tree.key(node[d - 1]) == id) {
             tree.addTime(node[d - 1], now - start[d - 1]);
             target[d - 1] = null;
@@ -142,15 +137,11 @@ public final class Recorder {
      * @param callee what is called
      */
     public void call(CallTarget callee) {
-        events++;
-        if (muted != 0) {
+        if (!counted()) {
             return;
         }
         long now = clock.getAsLong();
-        int d = depth;
-        while (d > 0 && kind[d - 1] == PENDING) {
-            d--;
-        }
+        int d = withoutUnstartedCalls();
         push(d, -1, now, PENDING, callee);
     }
 
@@ -160,8 +151,7 @@ public final class Recorder {
      * @param callee what was called
      */
     public void externalExit(CallTarget callee) {
-        events++;
-        if (muted != 0) {
+        if (!counted()) {
             return;
         }
         long now = clock.getAsLong();
@@ -204,6 +194,21 @@ public final class Recorder {
             default:
                 return true;
         }
+    }
+
+    /** Counts one event; whether to record it (not while {@link #mute() muted}). */
+    private boolean counted() {
+        events++;
+        return muted == 0;
+    }
+
+    /** The depth below the pending entries on top: calls that started nothing (a failed link) are dropped. */
+    private int withoutUnstartedCalls() {
+        int d = depth;
+        while (d > 0 && kind[d - 1] == PENDING) {
+            d--;
+        }
+        return d;
     }
 
     private void push(int d, int n, long now, byte k, CallTarget t) {

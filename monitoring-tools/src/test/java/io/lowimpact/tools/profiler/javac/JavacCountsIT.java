@@ -3,10 +3,11 @@ package io.lowimpact.tools.profiler.javac;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.lowimpact.monitoring.instrument.testing.ChildJvm;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -24,19 +25,12 @@ class JavacCountsIT {
 
     @Test
     void javacProfilerCountsEqualAMethodStartCounter() throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Path sources = Path.of(System.getProperty("lowimpact.api.sources"));
-        Path log = dir.resolve("out.txt");
-        Process p = new ProcessBuilder(java, "-Xshare:off",
+        ChildJvm.Result r = ChildJvm.run(ChildJvm.JAVA, 900, dir, "-Xshare:off",
                 "-javaagent:" + System.getProperty("lowimpact.agent.jar") + "=include=com.sun.tools.javac.**",
                 "-cp", System.getProperty("java.class.path"), JavacCheck.class.getName(), dir.toString(),
-                sources.toString(), "8").redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        if (!p.waitFor(900, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new AssertionError("javac under the profiler took more than 900 s");
-        }
-        String out = Files.readString(log);
-        assertEquals(0, p.exitValue(), out);
+                sources.toString(), "8").assertSuccess();
+        String out = r.out;
         Matcher m = Pattern.compile("javac 0, files (\\d+), units (\\d+), starts (\\d+), mismatches 0\n").matcher(out);
         assertTrue(m.find(), out);
         assertEquals("8", m.group(1), out);

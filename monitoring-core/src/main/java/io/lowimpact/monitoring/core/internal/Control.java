@@ -135,7 +135,7 @@ public final class Control {
         tool.callbacks = new Object[Event.COUNT];
         tool.globalMask = 0;
         for (Unit unit : tool.localUnits) {
-            unit.local[tool.id] = 0;
+            unit.setLocal(tool.id, 0);
         }
         tool.localUnits.clear();
         marks.forget(tool);
@@ -222,11 +222,11 @@ public final class Control {
         lock.lock();
         try {
             ToolState tool = live(id, handle);
-            int changed = unit.local[id] ^ mask;
+            int changed = unit.local(id) ^ mask;
             if (changed == 0) {
                 return;
             }
-            unit.local[id] = mask;
+            unit.setLocal(id, mask);
             if (mask == 0) {
                 tool.localUnits.remove(unit);
             } else {
@@ -246,7 +246,7 @@ public final class Control {
         lock.lock();
         try {
             ToolState tool = liveOrNull(id, handle);
-            return tool == null ? EventSet.NONE : EventSet.ofMask(unit.local[id]);
+            return tool == null ? EventSet.NONE : EventSet.ofMask(unit.local(id));
         } finally {
             lock.unlock();
         }

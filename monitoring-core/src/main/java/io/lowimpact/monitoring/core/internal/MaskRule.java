@@ -9,7 +9,8 @@ import io.lowimpact.monitoring.Event;
  * <li>the event (for EXTERNAL_RETURN and EXTERNAL_RAISE: CALL) is in its global set or in its local set for the
  *     location's unit,</li>
  * <li>it has a callback for the event, and</li>
- * <li>it has not DISABLEd that location ({@link Site#disabled}).</li>
+ * <li>it has not DISABLEd that location (a bytecode slot's byte in its {@link ProbeClass}, an injected site's
+ *     {@link Site#disabled}).</li>
  * </ol>
  * The first three make the mask a location has before any DISABLE ({@link #mask}); the registry applies the
  * fourth. Callers hold the Control lock.
@@ -21,7 +22,7 @@ final class MaskRule {
 
     /** @return the tool's events for the unit: its global set and its local set for the unit */
     static int effectiveEvents(ToolState tool, Unit unit) {
-        return tool.globalMask | unit.local[tool.id];
+        return tool.globalMask | unit.local(tool.id);
     }
 
     /** @return whether the tool wants {@code event} in {@code unit} (rules 1 to 3) */

@@ -27,8 +27,8 @@ public final class Unit implements CodeUnit {
     private final UnitTables tables;
     private final Object owner;
 
-    /** Local event masks by tool id; guarded by the Control lock. */
-    final int[] local = new int[Control.SLOTS];
+    /** Local event masks by tool id, null while no tool has set any here (most units); guarded by the Control lock. */
+    private int[] local;
     /** Sites of the injection API by key, made on first use; guarded by the Control lock. */
     private Map<SiteKey, Site> sites;
     /** The instrumented class whose probes fire this unit's bytecode events, or null; set once, under the lock. */
@@ -89,6 +89,23 @@ public final class Unit implements CodeUnit {
                 callTargets, owner);
     }
 
+    /** @return the local events of a tool here, as a mask; caller holds the Control lock (or reads a stale mask) */
+    int local(int toolId) {
+        int[] masks = local;
+        return masks == null ? 0 : masks[toolId];
+    }
+
+    /** Sets the local events of a tool here; caller holds the Control lock. */
+    void setLocal(int toolId, int mask) {
+        if (local == null) {
+            if (mask == 0) {
+                return;
+            }
+            local = new int[Control.SLOTS];
+        }
+        local[toolId] = mask;
+    }
+
     Site site(SiteKey key) {
         return sites == null ? null : sites.get(key);
     }
@@ -141,8 +158,12 @@ public final class Unit implements CodeUnit {
 
     /** @return the tools' local event masks, OR-ed: the local probe kinds this unit needs */
     public int localDemand() {
+        int[] masks = local;
+        if (masks == null) {
+            return 0;
+        }
         int any = 0;
-        for (int m : local) {
+        for (int m : masks) {
             any |= m;
         }
         return any;

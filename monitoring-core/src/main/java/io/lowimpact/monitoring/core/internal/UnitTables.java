@@ -22,6 +22,7 @@ import java.util.TreeMap;
 final class UnitTables {
 
     private static final int[] NONE = new int[0];
+    private static final CallTarget[] NO_CALLS = new CallTarget[0];
 
     /** {@code start, end, line} per range. */
     private final int[] lines;
@@ -73,9 +74,19 @@ final class UnitTables {
                 this.branches[k++] = right;
             }
         }
-        TreeMap<Integer, CallTarget> sorted = new TreeMap<>(callTargets);
-        this.callOffsets = sorted.isEmpty() ? NONE : sorted.keySet().stream().mapToInt(Integer::intValue).toArray();
-        this.callTargets = sorted.values().toArray(new CallTarget[0]);
+        if (callTargets.isEmpty()) {
+            this.callOffsets = NONE;
+            this.callTargets = NO_CALLS;
+        } else {
+            TreeMap<Integer, CallTarget> sorted = new TreeMap<>(callTargets);
+            this.callOffsets = new int[sorted.size()];
+            this.callTargets = new CallTarget[sorted.size()];
+            int c = 0;
+            for (Map.Entry<Integer, CallTarget> call : sorted.entrySet()) {
+                this.callOffsets[c] = call.getKey();
+                this.callTargets[c++] = call.getValue();
+            }
+        }
     }
 
     /** The one source index all positions have when they are exactly the line ranges, else MIN_VALUE. */

@@ -29,6 +29,8 @@ import java.util.function.Predicate;
  */
 final class ClassUnits {
 
+    private static final int[] NONE = new int[0];
+
     /** The class's methods with code, in class file order; a class has few, so lookups scan. */
     private final List<MethodUnit> methods = new ArrayList<>();
     private final ProbeClass probeClass;
@@ -54,10 +56,11 @@ final class ClassUnits {
                 linePoints[p++] = point.offset();
                 linePoints[p++] = point.line();
             }
-            int[] reraises = method.throwSites().stream().filter(ThrowSite::reraise).mapToInt(ThrowSite::offset)
-                    .toArray();
-            Unit unit = control.units().add(id -> Unit.bytecode(id, analysis.className(), method.name(),
-                    method.descriptor(), analysis.sourceFiles(), method.codeLength(), method.positions(),
+            int[] reraises = reraises(method);
+            // Names interned: thousands of classes have methods named and typed alike, and a unit lives as long as
+            // its class.
+            Unit unit = control.units().add(id -> Unit.bytecode(id, analysis.className(), method.name().intern(),
+                    method.descriptor().intern(), analysis.sourceFiles(), method.codeLength(), method.positions(),
                     method.lines(), method.branches(), targets, this));
             methods.add(new MethodUnit(unit, methods.size(), linePoints, reraises));
         }
@@ -83,6 +86,25 @@ final class ClassUnits {
                 control.publishSlots(probeClass);
             }
         };
+    }
+
+    /** The offsets of a method's RERAISE throws; most methods have none, and share one empty array. */
+    private static int[] reraises(MethodAnalysis method) {
+        int n = 0;
+        for (ThrowSite site : method.throwSites()) {
+            n += site.reraise() ? 1 : 0;
+        }
+        if (n == 0) {
+            return NONE;
+        }
+        int[] offsets = new int[n];
+        int i = 0;
+        for (ThrowSite site : method.throwSites()) {
+            if (site.reraise()) {
+                offsets[i++] = site.offset();
+            }
+        }
+        return offsets;
     }
 
     /**

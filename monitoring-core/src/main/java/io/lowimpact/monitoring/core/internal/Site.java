@@ -239,7 +239,10 @@ public final class Site implements Probe {
         return linked.callSite();
     }
 
-    /** Sets the mask; caller holds the lock. Copies it to the probes' array, flips the call site on or off. */
+    /**
+     * Sets the mask; caller holds the lock. Copies it to the probes' array, flips the call site on or off, and keeps
+     * the unit's count of active injection-API sites ({@link Unit#hasActiveProbes()}).
+     */
     void setMaskLocked(int newMask) {
         int old = mask;
         if (old == newMask) {
@@ -249,8 +252,13 @@ public final class Site implements Probe {
         if (probeClass != null) {
             probeClass.setMask(slot, newMask);
         }
-        if ((old == 0) != (newMask == 0) && linked != null) {
-            linked.callSite().setTarget(newMask != 0 ? linked.active() : linked.idle());
+        if ((old == 0) != (newMask == 0)) {
+            if (probeClass == null) {
+                unit.activeSitesChanged(newMask != 0 ? 1 : -1);
+            }
+            if (linked != null) {
+                linked.callSite().setTarget(newMask != 0 ? linked.active() : linked.idle());
+            }
         }
     }
 

@@ -29,9 +29,7 @@ class RhinoLateToolTest {
 
     @BeforeEach
     void setUp() {
-        for (int id = Monitoring.MIN_TOOL_ID; id <= Monitoring.MAX_TOOL_ID; id++) {
-            Monitoring.freeToolId(id);
-        }
+        EventLog.freeAllTools();
         source = "late" + (++sequence) + ".js";
     }
 
@@ -47,7 +45,8 @@ class RhinoLateToolTest {
         try (Context cx = Context.enter()) {
             RhinoMonitoring.install(cx);
             Scriptable scope = cx.initStandardObjects();
-            ScriptableObject.putProperty(scope, "startTool", hook(() -> log = new EventLog(0, source)));
+            ScriptableObject.putProperty(scope, "startTool",
+                    hook(() -> log = new EventLog(Monitoring.DEBUGGER_ID, source)));
             ScriptableObject.putProperty(scope, "stopTool", hook(() -> log.close()));
             cx.evaluateString(scope, String.join("\n", lines) + "\n", source, 1, null);
         }
@@ -107,7 +106,7 @@ class RhinoLateToolTest {
     }
 
     private List<String> runStarted(String... lines) {
-        log = new EventLog(0, source);
+        log = new EventLog(Monitoring.DEBUGGER_ID, source);
         return run(lines);
     }
 }

@@ -66,6 +66,18 @@ public interface CodeUnit {
     List<Branch> branches();
 
     /**
+     * Whether some probe obtained for this unit from {@link Monitoring#probe(CodeUnit, Event, int)} (or its
+     * overloads) is active now, that is, whether {@link Probe#isActive()} is true for any of them: a single field
+     * read, no lock, no allocation. An interpreter asks it when it enters a frame of the unit and, while it is false,
+     * runs the frame without hooks instead of asking each probe. The probes that the agent or the offline
+     * instrumenter put in a class's bytecode are not counted: for a bytecode unit it tells about its injected probes
+     * only.
+     *
+     * @return true iff at least one injection-API probe of this unit would deliver to a tool if fired now
+     */
+    boolean hasActiveProbes();
+
+    /**
      * Registers a unit defined by code that is not bytecode, so that it can fire events through
      * {@link Monitoring#probe(CodeUnit, Event, int)}.
      *

@@ -26,10 +26,13 @@ import java.util.Objects;
  * {@code 0} is the entry, {@code 1 .. n} the unit's lines in ascending order, {@code n + 1} the exit; see
  * {@code docs/guide.md} for the events and what Rhino gives no hook for.
  *
- * <p>While no tool would receive an event of a unit, its frames get no hooks: a call then costs a cache lookup and
- * one {@code isActive()} per probe of the unit, and its lines cost nothing ({@code docs/benchmarks.md}). A frame
- * entered meanwhile fires nothing until it exits, like a bytecode method entered before its class was
- * retransformed. Code compiled before {@link #install(Context)}, or by a context without it, fires nothing.
+ * <p>While no probe of a unit is active ({@link CodeUnit#hasActiveProbes()}), its frames get no hooks: a call then
+ * costs a cache lookup and one field read, and its lines cost nothing ({@code docs/benchmarks.md}). The rule for a
+ * tool that starts while frames run: a frame gets hooks when it is entered, if some probe of its unit is active
+ * then; so the tool sees each unit's events from its next entry, and a frame entered before (the caller, a generator
+ * made earlier) fires nothing until it exits, like a bytecode method entered before its class was retransformed. A
+ * tool that stops receives nothing more at once. Code compiled before {@link #install(Context)}, or by a context
+ * without it, fires nothing.
  */
 public final class RhinoMonitoring {
 

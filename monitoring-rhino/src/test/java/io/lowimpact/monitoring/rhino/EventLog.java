@@ -46,6 +46,13 @@ final class EventLog implements AutoCloseable {
         tool.setEvents(ALL);
     }
 
+    /** Frees tool ids 0..5, so that a test starts with no tool of an earlier one. */
+    static void freeAllTools() {
+        for (int id = Monitoring.MIN_TOOL_ID; id <= Monitoring.MAX_TOOL_ID; id++) {
+            Monitoring.freeToolId(id);
+        }
+    }
+
     private ExceptionCallback exception(String name) {
         return (code, offset, ex) -> add(code, "@" + offset + " " + valueOf(ex), name);
     }

@@ -52,9 +52,7 @@ class RhinoCoverageTest {
 
     @BeforeEach
     void setUp() {
-        for (int id = Monitoring.MIN_TOOL_ID; id <= Monitoring.MAX_TOOL_ID; id++) {
-            Monitoring.freeToolId(id);
-        }
+        EventLog.freeAllTools();
         source = "orders" + (++sequence) + ".js";
         coverage = new LineCoverage();
         counter = Monitoring.useToolId(Monitoring.PROFILER_ID, "start counter");

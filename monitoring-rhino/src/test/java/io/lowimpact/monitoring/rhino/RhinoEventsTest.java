@@ -26,9 +26,7 @@ class RhinoEventsTest {
 
     @BeforeEach
     void setUp() {
-        for (int id = Monitoring.MIN_TOOL_ID; id <= Monitoring.MAX_TOOL_ID; id++) {
-            Monitoring.freeToolId(id);
-        }
+        EventLog.freeAllTools();
         source = "events" + (++sequence) + ".js";
         log = new EventLog(Monitoring.DEBUGGER_ID, source);
     }

@@ -22,9 +22,7 @@ class RhinoTracingTest {
 
     @Test
     void theTracerAndAToolSeeTheSameScriptEvents() {
-        for (int id = Monitoring.MIN_TOOL_ID; id <= Monitoring.MAX_TOOL_ID; id++) {
-            Monitoring.freeToolId(id);
-        }
+        EventLog.freeAllTools();
         String source = "traced.js";
         List<String> trace = new ArrayList<>();
         Tracing.setTrace(new Tracing.Tracer() {

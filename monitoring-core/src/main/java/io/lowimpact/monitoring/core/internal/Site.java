@@ -234,15 +234,21 @@ public final class Site implements Probe {
         return linked.callSite();
     }
 
-    /** Sets the mask; caller holds the lock. Flips the call site on or off. */
+    /**
+     * Sets the mask; caller holds the lock. Flips the call site on or off, and keeps the unit's count of active
+     * sites ({@link Unit#hasActiveProbes()}).
+     */
     void setMaskLocked(int newMask) {
         int old = mask;
         if (old == newMask) {
             return;
         }
         mask = newMask;
-        if ((old == 0) != (newMask == 0) && linked != null) {
-            linked.callSite().setTarget(newMask != 0 ? linked.active() : linked.idle());
+        if ((old == 0) != (newMask == 0)) {
+            unit.activeSitesChanged(newMask != 0 ? 1 : -1);
+            if (linked != null) {
+                linked.callSite().setTarget(newMask != 0 ? linked.active() : linked.idle());
+            }
         }
     }
 

@@ -31,6 +31,8 @@ public final class Unit implements CodeUnit {
     private int[] local;
     /** Sites of the injection API by key, made on first use; guarded by the Control lock. */
     private Map<SiteKey, Site> sites;
+    /** How many of {@link #sites} have a non-zero mask; written under the Control lock, read without it. */
+    private volatile int activeSites;
     /** The instrumented class whose probes fire this unit's bytecode events, or null; set once, under the lock. */
     private ProbeClass probeClass;
     private int indexInClass = -1;
@@ -119,6 +121,16 @@ public final class Unit implements CodeUnit {
 
     Collection<Site> sites() {
         return sites == null ? List.of() : sites.values();
+    }
+
+    /** One of this unit's injection-API sites became active ({@code +1}) or inactive ({@code -1}); under the lock. */
+    void activeSitesChanged(int delta) {
+        activeSites += delta;
+    }
+
+    @Override
+    public boolean hasActiveProbes() {
+        return activeSites != 0;
     }
 
     void placeIn(ProbeClass owner, int index) {

@@ -60,29 +60,11 @@ final class ScriptUnit {
         this.raise = new Probe[exit + 1];
         this.reraise = new Probe[exit + 1];
         this.handled = new Probe[exit + 1];
-        // Exception events are global: the probe at the exit is active exactly when the one at any line would be.
+        // Exception events are global: the probe at the exit is active exactly when the one at any line would be,
+        // so these make the unit count as active (CodeUnit.hasActiveProbes) while only an exception event is on.
         raise(exit);
         reraise(exit);
         handled(exit);
-    }
-
-    /**
-     * Whether some tool would receive an event of this unit now: one {@code isActive()} per probe made here (the
-     * entry, each line, the exit), and one per global exception event.
-     *
-     * @return false when a frame of this unit entered now could fire nothing
-     */
-    boolean anyActive() {
-        if (start.isActive() || resume.isActive() || returned.isActive() || unwound.isActive()
-                || raise[exit].isActive() || reraise[exit].isActive() || handled[exit].isActive()) {
-            return true;
-        }
-        for (Probe p : lineProbes) {
-            if (p != null && p.isActive()) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /**

@@ -61,10 +61,10 @@ public final class UnitDebugger implements Debugger {
     }
 
     /**
-     * Gives a frame its hooks, or none (null) when no tool would receive any event of its unit now: then Rhino
-     * runs the frame as without a debugger. Like a bytecode method entered before its class was retransformed, a
-     * frame entered while nothing listened fires nothing until it exits, even if a tool starts meanwhile; the next
-     * call of the unit fires.
+     * Gives a frame its hooks, or none (null) when no probe of its unit is active now
+     * ({@link CodeUnit#hasActiveProbes()}, one field read): then Rhino runs the frame as without a debugger. Like a
+     * bytecode method entered before its class was retransformed, a frame entered while nothing listened fires
+     * nothing until it exits (a generator: ever), even if a tool starts meanwhile; the next call of the unit fires.
      */
     @Override
     public DebugFrame getFrame(Context cx, DebuggableScript fnOrScript) {
@@ -74,7 +74,7 @@ public final class UnitDebugger implements Debugger {
         if (unit == null) {
             unit = unitOrNull(fnOrScript, stack);
         }
-        return unit == null || !unit.anyActive() ? null : new ProbeFrame(unit);
+        return unit == null || !unit.code.hasActiveProbes() ? null : new ProbeFrame(unit);
     }
 
     /** The slow path of {@link #getFrame}: the shared map, then the context's cache. */

@@ -66,41 +66,31 @@ final class Dispatcher {
      * switched off by an earlier tool's callback is skipped.
      */
     void dispatch(Site site, int mask, Object arg) {
-        Running running = RUNNING.get();
-        int outer = running.mask;
-        int pending = mask & ~outer;
-        while (pending != 0) {
-            int id = Integer.numberOfTrailingZeros(pending);
-            int bit = 1 << id;
-            Object callback = callbacks[site.eventOrdinal][id];
-            if (callback != null) {
-                running.mask = outer | bit;
-                try {
-                    if (invoke(site, callback, arg) == Action.DISABLE) {
-                        control.disable(site, tools[id], callback);
-                    }
-                } catch (Throwable error) {
-                    tools[id].reportError(site.event, site.unit, error);
-                } finally {
-                    running.mask = outer;
-                }
-            }
-            pending = site.mask & ~outer & -(bit << 1);
-        }
+        deliver(site.shape, site.eventOrdinal, site.unit, site.offset, site.to, site.line, site.target, arg, mask,
+                site, null, -1);
     }
 
     /**
      * Delivers a bytecode slot's event, as {@link #dispatch} does a site's: the slot's class holds everything static
-     * about it ({@link ProbeClass#descriptor}), and its mask byte is read again after each tool.
+     * about it ({@link ProbeClass#descriptor}), and its mask byte is what is read again after each tool.
      */
     void dispatchSlot(ProbeClass probeClass, int slot, int mask, Object arg) {
         long descriptor = probeClass.descriptor(slot);
         int eventOrdinal = ProbeClass.eventOrdinal(descriptor);
         int shape = SHAPES[eventOrdinal];
         Unit unit = probeClass.unitAt(ProbeClass.unitIndex(descriptor));
-        int offset = ProbeClass.offset(descriptor);
         int extra = ProbeClass.extra(descriptor); // the line, an edge's destination or the call's index
         CallTarget target = shape == Site.SHAPE_CALL ? unit.callTargetOfIndex(extra) : null;
+        deliver(shape, eventOrdinal, unit, ProbeClass.offset(descriptor), extra, extra, target, arg, mask, null,
+                probeClass, slot);
+    }
+
+    /**
+     * The delivery loop of a site (with {@code probeClass} null) or of a bytecode slot (with {@code site} null): each
+     * tool of {@code mask} in ascending id, none whose callback is running on this thread (S21).
+     */
+    private void deliver(int shape, int eventOrdinal, Unit unit, int offset, int to, int line, CallTarget target,
+            Object arg, int mask, Site site, ProbeClass probeClass, int slot) {
         Running running = RUNNING.get();
         int outer = running.mask;
         int pending = mask & ~outer;
@@ -111,8 +101,12 @@ final class Dispatcher {
             if (callback != null) {
                 running.mask = outer | bit;
                 try {
-                    if (invoke(shape, callback, unit, offset, extra, extra, target, arg) == Action.DISABLE) {
-                        control.disable(probeClass, slot, tools[id], callback);
+                    if (invoke(shape, callback, unit, offset, to, line, target, arg) == Action.DISABLE) {
+                        if (site != null) {
+                            control.disable(site, tools[id], callback);
+                        } else {
+                            control.disable(probeClass, slot, tools[id], callback);
+                        }
                     }
                 } catch (Throwable error) {
                     tools[id].reportError(Event.ofOrdinal(eventOrdinal), unit, error);
@@ -120,7 +114,8 @@ final class Dispatcher {
                     running.mask = outer;
                 }
             }
-            pending = probeClass.maskOf(slot) & ~outer & -(bit << 1);
+            int now = site != null ? site.mask : probeClass.maskOf(slot);
+            pending = now & ~outer & -(bit << 1);
         }
     }
 
@@ -133,10 +128,6 @@ final class Dispatcher {
     /** @return whether a slot's event is an exception event (fired with the exception as its value) */
     static boolean isExceptionEvent(int eventOrdinal) {
         return SHAPES[eventOrdinal] == Site.SHAPE_EXCEPTION;
-    }
-
-    private static Action invoke(Site site, Object callback, Object arg) {
-        return invoke(site.shape, callback, site.unit, site.offset, site.to, site.line, site.target, arg);
     }
 
     private static Action invoke(int shape, Object callback, Unit unit, int offset, int to, int line,

@@ -68,8 +68,7 @@ public final class Bootstrap {
             ProbeClass probeClass = CONTROL.probeClass(classId);
             int mask = probeClass.maskOf(slot);
             if (mask != 0) {
-                DISPATCHER.dispatchSlot(probeClass, slot, mask,
-                        Dispatcher.noValue(ProbeClass.eventOrdinal(probeClass.descriptor(slot))));
+                DISPATCHER.dispatchSlot(probeClass, slot, mask, null, true);
             }
         } catch (Throwable e) {
             INTERNAL_ERRORS.incrementAndGet();
@@ -91,7 +90,7 @@ public final class Bootstrap {
             int mask = probeClass.maskOf(slot);
             if (mask != 0 && (value != null
                     || !Dispatcher.isExceptionEvent(ProbeClass.eventOrdinal(probeClass.descriptor(slot))))) {
-                DISPATCHER.dispatchSlot(probeClass, slot, mask, value);
+                DISPATCHER.dispatchSlot(probeClass, slot, mask, value, false);
             }
         } catch (Throwable e) {
             INTERNAL_ERRORS.incrementAndGet();
@@ -114,7 +113,7 @@ public final class Bootstrap {
                 long descriptor = probeClass.descriptor(slot);
                 Unit unit = probeClass.unitAt(ProbeClass.unitIndex(descriptor));
                 if (Externals.isExternal(receiver, unit.callTargetOfIndex(ProbeClass.extra(descriptor)))) {
-                    DISPATCHER.dispatchSlot(probeClass, slot, mask, receiver);
+                    DISPATCHER.dispatchSlot(probeClass, slot, mask, receiver, false);
                 }
             }
         } catch (Throwable e) {
@@ -250,7 +249,7 @@ public final class Bootstrap {
         try {
             int mask = probeClass.maskOf(slot);
             if (mask != 0) {
-                DISPATCHER.dispatchSlot(probeClass, slot, mask, value);
+                DISPATCHER.dispatchSlot(probeClass, slot, mask, value, false);
             }
         } catch (Throwable e) {
             INTERNAL_ERRORS.incrementAndGet();

@@ -66,63 +66,63 @@ final class Dispatcher {
      * switched off by an earlier tool's callback is skipped.
      */
     void dispatch(Site site, int mask, Object arg) {
-        deliver(site.shape, site.eventOrdinal, site.unit, site.offset, site.to, site.line, site.target, arg, mask,
-                site, null, -1);
-    }
-
-    /**
-     * Delivers a bytecode slot's event, as {@link #dispatch} does a site's: the slot's class holds everything static
-     * about it ({@link ProbeClass#descriptor}), and its mask byte is what is read again after each tool.
-     */
-    void dispatchSlot(ProbeClass probeClass, int slot, int mask, Object arg) {
-        long descriptor = probeClass.descriptor(slot);
-        int eventOrdinal = ProbeClass.eventOrdinal(descriptor);
-        int shape = SHAPES[eventOrdinal];
-        Unit unit = probeClass.unitAt(ProbeClass.unitIndex(descriptor));
-        int extra = ProbeClass.extra(descriptor); // the line, an edge's destination or the call's index
-        CallTarget target = shape == Site.SHAPE_CALL ? unit.callTargetOfIndex(extra) : null;
-        deliver(shape, eventOrdinal, unit, ProbeClass.offset(descriptor), extra, extra, target, arg, mask, null,
-                probeClass, slot);
-    }
-
-    /**
-     * The delivery loop of a site (with {@code probeClass} null) or of a bytecode slot (with {@code site} null): each
-     * tool of {@code mask} in ascending id, none whose callback is running on this thread (S21).
-     */
-    private void deliver(int shape, int eventOrdinal, Unit unit, int offset, int to, int line, CallTarget target,
-            Object arg, int mask, Site site, ProbeClass probeClass, int slot) {
         Running running = RUNNING.get();
         int outer = running.mask;
         int pending = mask & ~outer;
         while (pending != 0) {
             int id = Integer.numberOfTrailingZeros(pending);
             int bit = 1 << id;
-            Object callback = callbacks[eventOrdinal][id];
+            Object callback = callbacks[site.eventOrdinal][id];
             if (callback != null) {
                 running.mask = outer | bit;
                 try {
-                    if (invoke(shape, callback, unit, offset, to, line, target, arg) == Action.DISABLE) {
-                        if (site != null) {
-                            control.disable(site, tools[id], callback);
-                        } else {
-                            control.disable(probeClass, slot, tools[id], callback);
-                        }
+                    if (invoke(site.shape, callback, site.unit, site.offset, site.to, site.line, site.target, arg)
+                            == Action.DISABLE) {
+                        control.disable(site, tools[id], callback);
                     }
                 } catch (Throwable error) {
-                    tools[id].reportError(Event.ofOrdinal(eventOrdinal), unit, error);
+                    tools[id].reportError(site.event, site.unit, error);
                 } finally {
                     running.mask = outer;
                 }
             }
-            int now = site != null ? site.mask : probeClass.maskOf(slot);
-            pending = now & ~outer & -(bit << 1);
+            pending = site.mask & ~outer & -(bit << 1);
         }
     }
 
-    /** What a slot's probe that passes no value delivers: MISSING for a void return or a call without arg0. */
-    static Object noValue(int eventOrdinal) {
-        int kind = Site.fireKindOf(SHAPES[eventOrdinal]);
-        return kind == Site.FIRE_RETURN || kind == Site.FIRE_CALL ? Monitoring.MISSING : null;
+    /**
+     * Delivers a bytecode slot's event, as {@link #dispatch} does a site's, from the slot's {@link SlotView}; the
+     * slot's mask byte is what is read again after each tool. The loop is {@link #dispatch}'s, kept apart so that each
+     * stays small enough for the JIT to inline.
+     *
+     * @param noValue whether the probe passes no value: then MISSING for a void return or a call without arg0
+     */
+    void dispatchSlot(ProbeClass probeClass, int slot, int mask, Object value, boolean noValue) {
+        SlotView view = probeClass.view(slot, SHAPES[ProbeClass.eventOrdinal(probeClass.descriptor(slot))]);
+        int shape = view.shape;
+        Object arg = noValue && (shape == Site.SHAPE_RETURN || shape == Site.SHAPE_CALL) ? Monitoring.MISSING : value;
+        Running running = RUNNING.get();
+        int outer = running.mask;
+        int pending = mask & ~outer;
+        while (pending != 0) {
+            int id = Integer.numberOfTrailingZeros(pending);
+            int bit = 1 << id;
+            Object callback = callbacks[view.eventOrdinal][id];
+            if (callback != null) {
+                running.mask = outer | bit;
+                try {
+                    if (invoke(shape, callback, view.unit, view.offset, view.extra, view.extra, view.target, arg)
+                            == Action.DISABLE) {
+                        control.disable(probeClass, slot, tools[id], callback);
+                    }
+                } catch (Throwable error) {
+                    tools[id].reportError(Event.ofOrdinal(view.eventOrdinal), view.unit, error);
+                } finally {
+                    running.mask = outer;
+                }
+            }
+            pending = probeClass.maskOf(slot) & ~outer & -(bit << 1);
+        }
     }
 
     /** @return whether a slot's event is an exception event (fired with the exception as its value) */

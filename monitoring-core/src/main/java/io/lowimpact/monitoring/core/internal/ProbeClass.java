@@ -45,6 +45,8 @@ public final class ProbeClass {
     private byte[][] older = new byte[0][];
     /** Per slot, the tools that disabled it. */
     private byte[] disabled = new byte[0];
+    /** Per slot, its dispatcher's view while some tool receives it (else null); written without a lock. */
+    private volatile SlotView[] views = new SlotView[0];
 
     ProbeClass(int id, List<Unit> units) {
         this.id = id;
@@ -129,6 +131,7 @@ public final class ProbeClass {
             older[older.length - 1] = current;
         }
         disabled = Arrays.copyOf(disabled, count);
+        views = Arrays.copyOf(views, count);
         if (descriptors.length != count) {
             descriptors = Arrays.copyOf(descriptors, count); // a class keeps them as long as it lives
         }
@@ -150,7 +153,10 @@ public final class ProbeClass {
         disabled[slot] = (byte) tools;
     }
 
-    /** Writes a slot's mask into every generation that has the slot; caller holds the Control lock. */
+    /**
+     * Writes a slot's mask into every generation that has the slot, and drops its view when no tool receives it any
+     * more; caller holds the Control lock.
+     */
     void setMask(int slot, int mask) {
         byte value = (byte) mask;
         masks[slot] = value;
@@ -159,6 +165,20 @@ public final class ProbeClass {
                 generation[slot] = value;
             }
         }
+        if (mask == 0) {
+            views[slot] = null;
+        }
+    }
+
+    /** @return the slot's view, made if it has none (no lock needed) */
+    SlotView view(int slot, int shape) {
+        SlotView[] known = views;
+        SlotView view = known[slot];
+        if (view == null) {
+            view = new SlotView(this, slot, descriptor(slot), shape);
+            known[slot] = view;
+        }
+        return view;
     }
 
     /** Recomputes a slot's mask from the mask rule's {@code wanted} for its unit and event; caller holds the lock. */

@@ -100,6 +100,19 @@ enum Mode {
         }
     }
 
+    /**
+     * @param ourAgent {@code monitoring-agent.jar}, in {@code monitoring-instrument/target}
+     * @return the classes this mode's tool needs besides the launcher's (monitoring-tools' for the profiler
+     *         modes), or null
+     */
+    Path toolClasses(Path ourAgent) {
+        if (this != PROFILER && this != PROFILER_EVENTS) {
+            return null;
+        }
+        return ourAgent.toAbsolutePath().getParent().getParent().resolveSibling("monitoring-tools").resolve("target")
+                .resolve("classes");
+    }
+
     /** @return whether this mode writes covered lines (compared with JaCoCo's) */
     boolean writesCoverage() {
         return this == LINE || this == LINE_BRANCH;

@@ -58,12 +58,12 @@ public class ProfilerBenchmark {
     private static final CallTarget EXTERNAL = new CallTarget("java.lang.Object", "hashCode", "()I",
             CallTarget.Kind.VIRTUAL);
     private static final Probe CALLER_START = Monitoring.probe(CALLER, Event.METHOD_START, 0);
-    private static final Probe CALL_CALLEE = Monitoring.probe(CALLER, Event.CALL, 0, CALLEE_TARGET);
+    private static final Probe CALL_CALLEE = Monitoring.probe(CALLER, Event.CALL, 1, CALLEE_TARGET);
     private static final Probe CALLEE_START = Monitoring.probe(CALLEE, Event.METHOD_START, 0);
     private static final Probe CALLEE_RETURN = Monitoring.probe(CALLEE, Event.METHOD_RETURN, 0);
-    private static final Probe CALL_EXTERNAL = Monitoring.probe(CALLER, Event.CALL, 0, EXTERNAL);
-    private static final Probe EXTERNAL_RETURN = Monitoring.probe(CALLER, Event.EXTERNAL_RETURN, 0, EXTERNAL);
-    private static final Probe CALLER_RETURN = Monitoring.probe(CALLER, Event.METHOD_RETURN, 0);
+    private static final Probe CALL_EXTERNAL = Monitoring.probe(CALLER, Event.CALL, 2, EXTERNAL);
+    private static final Probe EXTERNAL_RETURN = Monitoring.probe(CALLER, Event.EXTERNAL_RETURN, 2, EXTERNAL);
+    private static final Probe CALLER_RETURN = Monitoring.probe(CALLER, Event.METHOD_RETURN, 3);
 
     /** The profiler, or the counting tool. */
     @Param({"profiler", "counting"})
@@ -76,7 +76,7 @@ public class ProfilerBenchmark {
 
     private static CodeUnit unit(String method) {
         return CodeUnit.define(CodeUnitSpec.builder("bench.Profiled", method).descriptor("()V")
-                .sourceFile("Profiled.java").length(1).line(0, 1, 1).build());
+                .sourceFile("Profiled.java").length(4).line(0, 4, 1).build());
     }
 
     /** Starts the profiler, or claims the profiler's id for the counting tool with the same events. */

@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import org.junit.jupiter.api.Test;
 
-/** The call tree's child lookup: last child, then the open-addressed table, through its growth. */
+/** The call tree's child lookup: the first child, then the move-to-front list, through the array's growth. */
 class CallTreeTest {
 
     @Test
-    void wideNodeFindsEveryChildAgainAfterTheTableGrew() {
+    void wideNodeFindsEveryChildAgainAfterTheArrayGrew() {
         CallTree tree = new CallTree();
         int[] child = new int[10_000];
         for (int k = 0; k < child.length; k++) {

@@ -131,7 +131,7 @@ public final class Profiler implements AutoCloseable {
     public static final class Builder {
 
         private int toolId = Monitoring.PROFILER_ID;
-        private LongSupplier clock = System::nanoTime;
+        private LongSupplier clock = Recorders.NANO_TIME;
 
         private Builder() {
         }

@@ -24,7 +24,11 @@ enum Mode {
     /** (g) METHOD_START + METHOD_RETURN counting (P10). */
     CALLS('g', "METHOD_START+RETURN counting", Agent.OURS, "calls"),
     /** (h) As (e), with {@code restartEvents()} every 10 ms from a daemon thread (per-test contexts). */
-    RESTART('h', "line+branch, restartEvents every 10 ms", Agent.OURS, "restart");
+    RESTART('h', "line+branch, restartEvents every 10 ms", Agent.OURS, "restart"),
+    /** (i) The profiler's six events ({@code Profiler.EVENTS}), each counted per code unit: its delivery alone. */
+    PROFILER_EVENTS('i', "profiler's events, counting", Agent.OURS, "profevents"),
+    /** (j) The profiler ({@code Profiler.start()}, monitoring-tools), snapshot taken once javac is done. */
+    PROFILER('j', "profiler", Agent.OURS, "profiler");
 
     /** Which java agent a mode's JVM starts with. */
     enum Agent { NONE, JACOCO, OURS }
@@ -94,6 +98,19 @@ enum Mode {
             default:
                 return null;
         }
+    }
+
+    /**
+     * @param ourAgent {@code monitoring-agent.jar}, in {@code monitoring-instrument/target}
+     * @return the classes this mode's tool needs besides the launcher's (monitoring-tools' for the profiler
+     *         modes), or null
+     */
+    Path toolClasses(Path ourAgent) {
+        if (this != PROFILER && this != PROFILER_EVENTS) {
+            return null;
+        }
+        return ourAgent.toAbsolutePath().getParent().getParent().resolveSibling("monitoring-tools").resolve("target")
+                .resolve("classes");
     }
 
     /** @return whether this mode writes covered lines (compared with JaCoCo's) */

@@ -1,5 +1,6 @@
 package io.lowimpact.monitoring.benchmarks.realworld;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -71,7 +72,8 @@ final class Run {
             cmd.add(agent);
         }
         cmd.add("-cp");
-        cmd.add(setup.launcherClasses().toString());
+        Path toolClasses = mode.toolClasses(setup.ourAgent());
+        cmd.add(setup.launcherClasses() + (toolClasses == null ? "" : File.pathSeparator + toolClasses));
         cmd.add(JavacLauncher.class.getName());
         cmd.add(mode.tool);
         cmd.add(dir.resolve("result.properties").toString());

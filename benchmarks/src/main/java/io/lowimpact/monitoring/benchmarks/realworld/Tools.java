@@ -1,12 +1,15 @@
 package io.lowimpact.monitoring.benchmarks.realworld;
 
 import io.lowimpact.monitoring.Action;
+import io.lowimpact.monitoring.CallCallback;
 import io.lowimpact.monitoring.CodeUnit;
 import io.lowimpact.monitoring.Event;
 import io.lowimpact.monitoring.EventSet;
 import io.lowimpact.monitoring.JumpCallback;
 import io.lowimpact.monitoring.Monitoring;
 import io.lowimpact.monitoring.Tool;
+import io.lowimpact.tools.profiler.Profile;
+import io.lowimpact.tools.profiler.Profiler;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -47,8 +50,8 @@ final class Tools {
     }
 
     /**
-     * @param name {@code line}, {@code linebranch}, {@code linecount}, {@code calls} or
-     *        {@code restart}
+     * @param name {@code line}, {@code linebranch}, {@code linecount}, {@code calls}, {@code restart},
+     *        {@code profevents} or {@code profiler}
      * @return the installed tool
      */
     static Installed install(String name) {
@@ -63,6 +66,10 @@ final class Tools {
                 return new LineCounter();
             case "calls":
                 return new CallCounter();
+            case "profevents":
+                return new ProfilerEventCounter();
+            case "profiler":
+                return new ProfilerRun();
             default:
                 throw new IllegalArgumentException("unknown tool " + name);
         }
@@ -187,6 +194,68 @@ final class Tools {
             summary.put("tool.startEvents", Long.toString(starts.total()));
             summary.put("tool.returnEvents", Long.toString(returns.total()));
             summary.put("tool.units", Integer.toString(starts.nonZero()));
+        }
+    }
+    /**
+     * Counts each of the profiler's six events ({@link Profiler#EVENTS}) per code unit: what delivering the
+     * profiler's events costs without its bookkeeping.
+     */
+    private static final class ProfilerEventCounter implements Installed {
+        private final Tool tool = Monitoring.useToolId(Monitoring.PROFILER_ID, "rw-profevents");
+        private final Counts starts = new Counts();
+        private final Counts exits = new Counts();
+        private final Counts calls = new Counts();
+        private final Counts externalExits = new Counts();
+
+        ProfilerEventCounter() {
+            tool.registerCallback(Event.METHOD_START, (code, offset) -> {
+                starts.increment(code.id());
+                return Action.CONTINUE;
+            });
+            tool.registerCallback(Event.METHOD_RETURN, (code, offset, value) -> {
+                exits.increment(code.id());
+                return Action.CONTINUE;
+            });
+            tool.registerCallback(Event.METHOD_UNWIND, (code, offset, exception) -> {
+                exits.increment(code.id());
+                return Action.CONTINUE;
+            });
+            tool.registerCallback(Event.CALL, (code, offset, target, arg0) -> {
+                calls.increment(code.id());
+                return Action.CONTINUE;
+            });
+            CallCallback external = (code, offset, target, arg0) -> {
+                externalExits.increment(code.id());
+                return Action.CONTINUE;
+            };
+            tool.registerCallback(Event.EXTERNAL_RETURN, external);
+            tool.registerCallback(Event.EXTERNAL_RAISE, external);
+            tool.setEvents(Profiler.EVENTS);
+        }
+
+        @Override
+        public void report(Map<String, String> summary, Path coverageFile) {
+            summary.put("tool.startEvents", Long.toString(starts.total()));
+            summary.put("tool.exitEvents", Long.toString(exits.total()));
+            summary.put("tool.callEvents", Long.toString(calls.total()));
+            summary.put("tool.externalExitEvents", Long.toString(externalExits.total()));
+            summary.put("tool.units", Integer.toString(starts.nonZero()));
+        }
+    }
+
+    /** The profiler, started through its public API as a user would; its snapshot is taken once javac is done. */
+    private static final class ProfilerRun implements Installed {
+        private final Profiler profiler = Profiler.start();
+
+        @Override
+        public void report(Map<String, String> summary, Path coverageFile) {
+            long t0 = System.nanoTime();
+            Profile profile = profiler.snapshot();
+            long t1 = System.nanoTime();
+            summary.put("tool.events", Long.toString(profile.events()));
+            summary.put("tool.methods", Integer.toString(profile.methods().size()));
+            summary.put("tool.snapshotNanos", Long.toString(t1 - t0));
+            summary.put("tool.estimatedCallbackNanos", Long.toString(profile.estimatedCallbackNanos()));
         }
     }
 }

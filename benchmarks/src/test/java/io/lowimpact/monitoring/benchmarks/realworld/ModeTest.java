@@ -34,4 +34,14 @@ class ModeTest {
         assertEquals("-javaagent:/x/monitoring-agent.jar=include=com.sun.tools.javac.**",
                 Mode.RESTART.agentOption(ours, jacoco, exec));
     }
+
+    @Test
+    void onlyTheProfilerModesPutMonitoringToolsOnTheClassPath() {
+        Path ours = Path.of("/r/monitoring-instrument/target/monitoring-agent.jar");
+        assertEquals(Path.of("/r/monitoring-tools/target/classes"), Mode.PROFILER.toolClasses(ours));
+        assertEquals(Path.of("/r/monitoring-tools/target/classes"), Mode.PROFILER_EVENTS.toolClasses(ours));
+        assertNull(Mode.CALLS.toolClasses(ours));
+        assertNull(Mode.NONE.toolClasses(ours));
+        assertEquals(List.of(Mode.NONE, Mode.CALLS, Mode.PROFILER_EVENTS, Mode.PROFILER), Mode.parse("agij"));
+    }
 }

@@ -29,7 +29,7 @@ public final class Overhead {
     }
 
     private static double measure() {
-        Recorders scratch = new Recorders(System::nanoTime);
+        Recorders scratch = new Recorders(Recorders.NANO_TIME);
         CallTarget external = new CallTarget("java.lang.Object", "hashCode", "()I", CallTarget.Kind.VIRTUAL);
         run(scratch, external, WARMUP);
         long t0 = System.nanoTime();

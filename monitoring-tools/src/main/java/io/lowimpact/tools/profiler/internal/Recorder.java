@@ -3,7 +3,6 @@ package io.lowimpact.tools.profiler.internal;
 import io.lowimpact.monitoring.CallTarget;
 import io.lowimpact.monitoring.CodeUnit;
 import java.util.Arrays;
-import java.util.IdentityHashMap;
 import java.util.function.LongSupplier;
 
 /**
@@ -18,6 +17,12 @@ import java.util.function.LongSupplier;
  * pending entry runs as the caller's callee, the entry waiting under it for its callee. A pending entry
  * whose call never started anything (a failed link) is dropped at the caller's next event. A return or unwind
  * closes every frame above its own, so an exception that skips events cannot leave frames open.
+ *
+ * <p>Per event: one clock read, a few array updates on the shadow stack (which holds each frame's key, so that a
+ * return does not read the tree) and, for a start, one child lookup in the tree. Whether a started unit is what the
+ * pending call named is remembered per unit (the last call target that named it), so the names are compared once
+ * per call site and unit, not per call; an external callee's key is found by the target's identity in a small
+ * open-addressed table.
  */
 public final class Recorder {
 
@@ -26,18 +31,26 @@ public final class Recorder {
     static final byte EXTERNAL = 2;
 
     private final LongSupplier clock;
+    private final boolean systemClock;
     private final FrameKeys keys;
+    private final Thread thread;
     private final String threadName;
     private final long threadId;
     private final CallTree tree = new CallTree();
-    private final IdentityHashMap<CallTarget, Integer> externalKeys = new IdentityHashMap<>();
 
     private int depth;
     private int[] node = new int[64];
+    private int[] frameKey = new int[64];
     private long[] start = new long[64];
     private byte[] kind = new byte[64];
     private CallTarget[] target = new CallTarget[64];
     private CodeUnit[] units = new CodeUnit[256];
+    /** Per unit id: the last call target found to name that unit. */
+    private CallTarget[] namedBy = new CallTarget[256];
+    /** External callees by identity: open addressing, linear probing, at most half full. */
+    private CallTarget[] externalTargets = new CallTarget[64];
+    private int[] externalKeys = new int[64];
+    private int externalCount;
     private long events;
     private int muted;
 
@@ -48,7 +61,9 @@ public final class Recorder {
      */
     public Recorder(LongSupplier clock, FrameKeys keys, Thread thread) {
         this.clock = clock;
+        this.systemClock = clock == Recorders.NANO_TIME;
         this.keys = keys;
+        this.thread = thread;
         this.threadName = thread.getName();
         this.threadId = thread.getId();
     }
@@ -63,7 +78,7 @@ public final class Recorder {
         if (!counted()) {
             return;
         }
-        long now = clock.getAsLong();
+        long now = now();
         if (code != null) {
             remember(id, code);
         }
@@ -72,7 +87,7 @@ public final class Recorder {
         byte top = d > 0 ? kind[d - 1] : METHOD;
         if (top == METHOD) {
             parentNode = d == 0 ? CallTree.ROOT : node[d - 1];
-        } else if (names(target[d - 1], code)) {
+        } else if (named(target[d - 1], id, code)) {
             // The call's own callee: it replaces the entry. An external frame that it replaces was opened by code
             // that ran before it (a class loader in Java, say): that part ends now.
             d--;
@@ -89,7 +104,7 @@ public final class Recorder {
         }
         int n = tree.child(parentNode, id);
         tree.enter(n);
-        push(d, n, now, METHOD, null);
+        push(d, n, id, now, METHOD, null);
     }
 
     /**
@@ -101,9 +116,9 @@ public final class Recorder {
         if (!counted()) {
             return;
         }
-        long now = clock.getAsLong();
+        long now = now();
         int d = withoutUnstartedCalls();
-        if (d > 0 && kind[d - 1] == METHOD && tree.key(node[d - 1]) == id) {
+        if (d > 0 && kind[d - 1] == METHOD && frameKey[d - 1] == id) {
             tree.addTime(node[d - 1], now - start[d - 1]);
             target[d - 1] = null;
             depth = d - 1;
@@ -115,7 +130,7 @@ public final class Recorder {
     /** The frame is not on top (an event was missed) or not on the stack (it started before the profiler). */
     private void exitSlow(int id, int d, long now) {
         int i = d - 1;
-        while (i >= 0 && !(kind[i] == METHOD && tree.key(node[i]) == id)) {
+        while (i >= 0 && !(kind[i] == METHOD && frameKey[i] == id)) {
             i--;
         }
         if (i < 0) {
@@ -140,9 +155,9 @@ public final class Recorder {
         if (!counted()) {
             return;
         }
-        long now = clock.getAsLong();
+        long now = now();
         int d = withoutUnstartedCalls();
-        push(d, -1, now, PENDING, callee);
+        push(d, -1, 0, now, PENDING, callee);
     }
 
     /**
@@ -154,7 +169,7 @@ public final class Recorder {
         if (!counted()) {
             return;
         }
-        long now = clock.getAsLong();
+        long now = now();
         int d = depth - 1;
         if (d < 0 || kind[d] == METHOD || !(target[d] == callee || target[d].equals(callee))) {
             return; // the call was taken for an instrumented one, or started before the profiler
@@ -165,21 +180,72 @@ public final class Recorder {
         depth = d;
     }
 
+    private long now() {
+        return systemClock ? System.nanoTime() : clock.getAsLong();
+    }
+
     private int becomeExternal(int i, CallTarget callee) {
-        int n = tree.child(i == 0 ? CallTree.ROOT : node[i - 1], externalKey(callee));
+        int k = externalKey(callee);
+        int n = tree.child(i == 0 ? CallTree.ROOT : node[i - 1], k);
         tree.enter(n);
         node[i] = n;
+        frameKey[i] = k;
         kind[i] = EXTERNAL;
         return n;
     }
 
     private int externalKey(CallTarget callee) {
-        Integer k = externalKeys.get(callee);
-        if (k == null) {
-            k = keys.external(callee);
-            externalKeys.put(callee, k);
+        CallTarget[] t = externalTargets;
+        int mask = t.length - 1;
+        for (int i = System.identityHashCode(callee) & mask; ; i = (i + 1) & mask) {
+            CallTarget c = t[i];
+            if (c == callee) {
+                return externalKeys[i];
+            }
+            if (c == null) {
+                return addExternal(callee, i);
+            }
+        }
+    }
+
+    private int addExternal(CallTarget callee, int emptySlot) {
+        int k = keys.external(callee);
+        externalTargets[emptySlot] = callee;
+        externalKeys[emptySlot] = k;
+        if (2 * ++externalCount > externalTargets.length) {
+            CallTarget[] oldTargets = externalTargets;
+            int[] oldKeys = externalKeys;
+            externalTargets = new CallTarget[oldTargets.length * 2];
+            externalKeys = new int[oldTargets.length * 2];
+            int mask = externalTargets.length - 1;
+            for (int i = 0; i < oldTargets.length; i++) {
+                if (oldTargets[i] != null) {
+                    int j = System.identityHashCode(oldTargets[i]) & mask;
+                    while (externalTargets[j] != null) {
+                        j = (j + 1) & mask;
+                    }
+                    externalTargets[j] = oldTargets[i];
+                    externalKeys[j] = oldKeys[i];
+                }
+            }
         }
         return k;
+    }
+
+    /** {@link #names}, remembered per unit: the last target that named the unit is taken without comparing. */
+    private boolean named(CallTarget t, int id, CodeUnit code) {
+        CallTarget[] by = namedBy;
+        if (id < by.length && by[id] == t) {
+            return true;
+        }
+        if (!names(t, code)) {
+            return false;
+        }
+        if (id >= by.length) {
+            namedBy = by = Arrays.copyOf(by, Math.max(id + 1, by.length * 2));
+        }
+        by[id] = t;
+        return true;
     }
 
     /** Whether a started unit is what a pending call named: same name and descriptor, and class unless virtual. */
@@ -211,11 +277,12 @@ public final class Recorder {
         return d;
     }
 
-    private void push(int d, int n, long now, byte k, CallTarget t) {
+    private void push(int d, int n, int key, long now, byte k, CallTarget t) {
         if (d == node.length) {
             growStack();
         }
         node[d] = n;
+        frameKey[d] = key;
         start[d] = now;
         kind[d] = k;
         target[d] = t;
@@ -225,6 +292,7 @@ public final class Recorder {
     private void growStack() {
         int n = node.length * 2;
         node = Arrays.copyOf(node, n);
+        frameKey = Arrays.copyOf(frameKey, n);
         start = Arrays.copyOf(start, n);
         kind = Arrays.copyOf(kind, n);
         target = Arrays.copyOf(target, n);
@@ -274,6 +342,11 @@ public final class Recorder {
             }
         }
         return new ThreadData(threadName, threadId, data, units.clone(), events);
+    }
+
+    /** @return the thread that records */
+    Thread thread() {
+        return thread;
     }
 
     /** @return the events delivered to this recorder so far */

@@ -5,16 +5,25 @@ import java.util.List;
 import java.util.function.LongSupplier;
 
 /**
- * The recorders of one profiler, one per thread that delivered an event. A thread reaches its own with one
- * {@link ThreadLocal} lookup; the first event of a thread registers a new one (the only lock, once per thread).
- * Recorders of threads that ended stay, with what they recorded.
+ * The recorders of one profiler, one per thread that delivered an event. A thread reaches its own through the
+ * recorder that was current last (a field read and a comparison with {@link Thread#currentThread()}), else with
+ * one {@link ThreadLocal} lookup, which makes it the last one; the first event of a thread registers a new one (the
+ * only lock, once per thread). Recorders of threads that ended stay, with what they recorded.
  */
 public final class Recorders {
+
+    /** {@link System#nanoTime()}: recorders on this clock call it directly instead of through the supplier. */
+    public static final LongSupplier NANO_TIME = System::nanoTime;
 
     private final LongSupplier clock;
     private final FrameKeys keys = new FrameKeys();
     private final List<Recorder> all = new ArrayList<>();
     private final ThreadLocal<Recorder> current = ThreadLocal.withInitial(this::register);
+    /**
+     * The recorder found last, by any thread. A plain field: a thread that reads another's recorder here sees that
+     * its {@link Recorder#thread()} (a final field) is not itself and takes the slow path.
+     */
+    private Recorder last;
 
     /** @param clock the time source, in nanoseconds */
     public Recorders(LongSupplier clock) {
@@ -23,7 +32,17 @@ public final class Recorders {
 
     /** @return the current thread's recorder */
     public Recorder current() {
-        return current.get();
+        Recorder r = last;
+        if (r != null && r.thread() == Thread.currentThread()) {
+            return r;
+        }
+        return currentSlow();
+    }
+
+    private Recorder currentSlow() {
+        Recorder r = current.get();
+        last = r;
+        return r;
     }
 
     private Recorder register() {

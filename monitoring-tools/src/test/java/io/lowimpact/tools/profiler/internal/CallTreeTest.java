@@ -1,0 +1,78 @@
+package io.lowimpact.tools.profiler.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import org.junit.jupiter.api.Test;
+
+/** The call tree's child lookup: the first child, then the move-to-front list, through the array's growth. */
+class CallTreeTest {
+
+    @Test
+    void wideNodeFindsEveryChildAgainAfterTheArrayGrew() {
+        CallTree tree = new CallTree();
+        int[] child = new int[10_000];
+        for (int k = 0; k < child.length; k++) {
+            child[k] = tree.child(CallTree.ROOT, k);
+            assertEquals(k + 1, child[k]); // a new node each, in order
+        }
+        for (int k = child.length - 1; k >= 0; k -= 7) {
+            assertEquals(child[k], tree.child(CallTree.ROOT, k));
+            tree.enter(child[k]);
+            tree.addTime(child[k], k);
+        }
+        TreeData data = tree.copy();
+        assertEquals(10_001, data.size());
+        for (int k = 0; k < child.length; k++) {
+            assertEquals(k, data.key(child[k]));
+            assertEquals(CallTree.ROOT, data.parent(child[k]));
+            boolean visited = (child.length - 1 - k) % 7 == 0;
+            assertEquals(visited ? 1 : 0, data.count(child[k]));
+            assertEquals(visited ? k : 0, data.inclusive(child[k]));
+        }
+    }
+
+    @Test
+    void recursionGetsOneNodePerLevelAndFindsThemAgain() {
+        CallTree tree = new CallTree();
+        int[] path = new int[5_000];
+        int n = CallTree.ROOT;
+        for (int i = 0; i < path.length; i++) {
+            n = tree.child(n, 42);
+            path[i] = n;
+        }
+        n = CallTree.ROOT;
+        for (int i = 0; i < path.length; i++) {
+            n = tree.child(n, 42);
+            assertEquals(path[i], n);
+            tree.enter(n);
+        }
+        TreeData data = tree.copy();
+        assertEquals(5_001, data.size());
+        for (int i = 1; i < path.length; i++) {
+            assertEquals(path[i - 1], data.parent(path[i]));
+            assertEquals(1, data.count(path[i]));
+        }
+    }
+
+    @Test
+    void externalKeysParentsAndKeysAreKeptApart() {
+        CallTree tree = new CallTree();
+        int unit = tree.child(CallTree.ROOT, 1);
+        int external = tree.child(CallTree.ROOT, -1);
+        int other = tree.child(CallTree.ROOT, 2);
+        assertNotEquals(unit, external);
+        int a = tree.child(unit, 2);
+        int b = tree.child(other, 1);
+        assertNotEquals(a, b);
+        assertEquals(external, tree.child(CallTree.ROOT, -1));
+        assertEquals(unit, tree.child(CallTree.ROOT, 1));
+        assertEquals(a, tree.child(unit, 2));
+        assertEquals(b, tree.child(other, 1));
+        TreeData data = tree.copy();
+        assertEquals(6, data.size());
+        assertEquals(-1, data.key(external));
+        assertEquals(unit, data.parent(a));
+        assertEquals(other, data.parent(b));
+    }
+}

@@ -36,8 +36,6 @@ final class LineFeatures {
         STRING_SWITCH,
         /** An {@code assert}: a read of {@code $assertionsDisabled}. */
         ASSERT,
-        /** The line occurs in two or more separate stretches of one method (a {@code finally} block's copies). */
-        REPEATED,
         /** The line has code in a synthetic method (a bridge, a switch map) or a synthetic class. */
         SYNTHETIC,
         /**
@@ -88,18 +86,12 @@ final class LineFeatures {
         for (MethodNode m : c.methods) {
             boolean synthetic = syntheticClass || ((m.access & Opcodes.ACC_SYNTHETIC) != 0
                     && !m.name.startsWith("lambda$"));
-            Map<Integer, Integer> stretches = new HashMap<>();
             int line = -1;
-            int previous = -1;
             AbstractInsnNode[] insns = m.instructions.toArray();
             for (int i = 0; i < insns.length; i++) {
                 AbstractInsnNode insn = insns[i];
                 if (insn instanceof LineNumberNode ln) {
                     line = ln.line;
-                    if (line != previous) {
-                        stretches.merge(line, 1, Integer::sum);
-                        previous = line;
-                    }
                     continue;
                 }
                 if (line < 0 || insn.getOpcode() < 0) {
@@ -130,11 +122,6 @@ final class LineFeatures {
                     markHandler(prefix, handler.handler);
                 }
             }
-            stretches.forEach((l, n) -> {
-                if (n > 1) {
-                    features.computeIfAbsent(prefix + l, k -> EnumSet.noneOf(Feature.class)).add(Feature.REPEATED);
-                }
-            });
         }
     }
 

@@ -265,8 +265,7 @@ final class SuiteComparison {
             kind = STRING_SWITCH;
         } else if (ourTotal > theirs.getTotalCount() && f.contains(Feature.ASSERT)) {
             kind = ASSERT;
-        } else if (ourTotal > theirs.getTotalCount()
-                && (f.contains(Feature.REPEATED) || f.contains(Feature.FINALLY_HANDLER))) {
+        } else if (ourTotal > theirs.getTotalCount() && f.contains(Feature.FINALLY_HANDLER)) {
             kind = FINALLY;
         } else {
             kind = UNEXPLAINED;

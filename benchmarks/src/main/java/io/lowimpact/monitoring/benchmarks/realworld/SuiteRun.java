@@ -40,27 +40,11 @@ final class SuiteRun {
         }
 
         static List<Mode> parse(String letters) {
-            List<Mode> modes = new ArrayList<>();
-            for (char ch : letters.toCharArray()) {
-                Mode m = of(ch);
-                if (m == null || modes.contains(m)) {
-                    throw new IllegalArgumentException("bad or repeated mode letter '" + ch + "' in " + letters);
-                }
-                modes.add(m);
-            }
-            if (modes.isEmpty() || modes.get(0) != NONE) {
-                throw new IllegalArgumentException("the modes must start with 'a' (no agent): " + letters);
-            }
-            return modes;
+            return io.lowimpact.monitoring.benchmarks.realworld.Mode.parseLetters(letters, values(), m -> m.letter);
         }
 
         static Mode of(char letter) {
-            for (Mode m : values()) {
-                if (m.letter == letter) {
-                    return m;
-                }
-            }
-            return null;
+            return io.lowimpact.monitoring.benchmarks.realworld.Mode.ofLetter(letter, values(), m -> m.letter);
         }
 
         @Override

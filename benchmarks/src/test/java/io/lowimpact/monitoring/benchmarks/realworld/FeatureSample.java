@@ -2,22 +2,18 @@ package io.lowimpact.monitoring.benchmarks.realworld;
 
 /**
  * Lines with known bytecode for LineFeaturesTest; each marked line's comment names its features. The closing
- * brace of the finally block is the rethrow of its exceptional copy ({@code athrow}), and the line the normal copy
- * reaches too.
+ * brace of the finally block is the rethrow of its exceptional copy ({@code athrow}).
  */
 final class FeatureSample {
 
     private int count;
 
     int kind(String s) {
-        switch (s) { // STRING_SWITCH CAN_THROW
-            case "a":
-                return 1;
-            case "b":
-                return 2;
-            default:
-                return 0;
-        }
+        return switch (s) { // STRING_SWITCH CAN_THROW
+            case "a" -> 1;
+            case "b" -> 2;
+            default -> 0;
+        };
     }
 
     int plain(int a, int b) {
@@ -30,7 +26,7 @@ final class FeatureSample {
         try {
             count += n; // CAN_THROW
         } finally {
-            count++; // REPEATED CAN_THROW FINALLY_HANDLER
-        } // CAN_THROW REPEATED FINALLY_HANDLER
+            count++; // CAN_THROW FINALLY_HANDLER
+        } // CAN_THROW FINALLY_HANDLER
     }
 }

@@ -83,7 +83,8 @@ public final class RealSuite {
             }
         }
         Path runs = out.resolve("runs");
-        String started = Instant.now().toString();
+        String started = reportOnly ? "(report rebuilt from the saved runs; see their load readings)"
+                : Instant.now().toString();
         if (!reportOnly) {
             System.out.printf("real suite %s: %d rounds of %s; output %s%n", info.getProperty("suite"), reps, letters,
                     out);

@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import example.app.Main;
 import example.app.RunSample;
+import example.selfcheck.SelfMain;
+
+import io.lowimpact.coverage.CoverageData;
 import io.lowimpact.monitoring.instrument.testing.ChildJvm;
 
 import java.io.File;
@@ -12,6 +15,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -91,6 +96,64 @@ class CoverageAgentIT {
                 + "restocks()</span></td>"), page); // lines 21, 22
     }
 
+    /**
+     * The coverage tool measured by a second tool while it records a target (the seed's "measures itself"): tool
+     * A (the coverage agent, id 1) records {@code example.app}; tool B ({@link SelfMain}, id 3, on the public API)
+     * records the lines of A's own classes, which the monitoring agent instruments like any included class (A's
+     * recorder itself skips its own package). A's report must be exactly what it is without B; B must see A's
+     * recorder and data-file code run; A's per-context restarts must not re-enable B's DISABLEd lines.
+     */
+    @Test
+    void theCoverageToolMeasuredByASecondToolKeepsItsReportAndShowsItsOwnLines() throws Exception {
+        Path dir = fresh("self");
+        Path classes = appClasses(dir, "example/selfcheck");
+        String agents = "-javaagent:" + AGENT + "=include=example.app.**:io.lowimpact.coverage.**";
+        List<String> xml = new ArrayList<>();
+        for (String run : new String[] {"alone", "measured"}) {
+            Path data = dir.resolve(run + ".cov");
+            String out = java(dir, List.of(agents, "-javaagent:" + COVERAGE_AGENT + "=out=" + data + ",contexts=true"),
+                    classes.toString(), SelfMain.class.getName(),
+                    run.equals("alone") ? "-" : dir.resolve("b.txt").toString(), data.toString());
+            assertTrue(out.contains("sold: true false\nsold: true false\nrestocked: 3"), out);
+            Path report = dir.resolve(run + ".xml");
+            java(dir, List.of(), COVERAGE_AGENT, "io.lowimpact.coverage.Report", "--data", data.toString(),
+                    "--classes", classes.resolve("example/app").toString(), "--xml", report.toString());
+            xml.add(Files.readString(report).replaceAll("<sessioninfo [^>]*/>", ""));
+            assertEquals(Set.of("example.app.Main", "example.app.Shop"), CoverageData.read(data).classNames());
+        }
+        assertEquals(xml.get(0), xml.get(1), "A's report with B measuring A differs from A's report alone");
+        // Both sells and the restock: all 9 lines (8-10, 13, 14, 16, 17, 21, 22); of line 13's 4 edges only
+        // "n <= 0" true is missed; complexity 3 methods + 2 branches, 1 missed.
+        assertEquals("BRANCH 1/3, LINE 0/9, COMPLEXITY 1/4, METHOD 0/3, CLASS 0/1",
+                counters(xml.get(0), "class", "example/app/Shop"));
+
+        Map<String, Map<String, Integer>> seen = new TreeMap<>();
+        for (String line : Files.readAllLines(dir.resolve("b.txt"))) {
+            String[] f = line.split(" ");
+            seen.computeIfAbsent(f[0], k -> new TreeMap<>()).put(f[1] + ":" + f[2], Integer.parseInt(f[3]));
+        }
+        Map<String, Integer> first = seen.get("first");
+        Path sources = Path.of("src/main/java/io/lowimpact/coverage");
+        String recorder = "io.lowimpact.coverage.internal.runtime.Recorder:";
+        String unitHits = "io.lowimpact.coverage.internal.runtime.UnitHits:";
+        // A's LINE callback, its context switch with its restart, the per-unit hit marks: run in the first context.
+        for (String covered : new String[] {
+            recorder + lineOf(sources.resolve("internal/runtime/Recorder.java"), "int index = hits.lineIndex(line);"),
+            recorder + lineOf(sources.resolve("internal/runtime/Recorder.java"), "tool.restartEvents();"),
+            unitHits + lineOf(sources.resolve("internal/runtime/UnitHits.java"), "lineHits.lazySet(index, 1);"),
+            unitHits + lineOf(sources.resolve("internal/runtime/UnitHits.java"), "edgeHits.lazySet(index, 1);")}) {
+            assertEquals(1, first.get(covered), covered + " in " + first);
+        }
+        // The second context restarted A's events and ran the same code of A again: B, which DISABLEd each location
+        // at its first event, saw none of it again (B's events are B's alone).
+        assertEquals(first, seen.get("second"));
+        // The dump through the API, at the end.
+        String append = "io.lowimpact.coverage.internal.data.DataFiles:"
+                + lineOf(sources.resolve("internal/data/DataFiles.java"), "FileLock lock = channel.lock();");
+        assertEquals(null, first.get(append));
+        assertEquals(1, seen.get("end").get(append), () -> append + " in " + seen.get("end"));
+    }
+
     @Test
     void refuseToStartWithoutTheMonitoringAgent() throws Exception {
         Path dir = fresh("alone");
@@ -124,15 +187,19 @@ class CoverageAgentIT {
         return dir;
     }
 
-    /** @return a directory with the example.app classes alone */
-    private static Path appClasses(Path dir) throws Exception {
+    /** @return a directory with the example.app classes alone (and those of the other packages given) */
+    private static Path appClasses(Path dir, String... more) throws Exception {
         Path from = Path.of(Main.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         Path to = dir.resolve("classes");
-        try (var files = Files.list(from.resolve("example/app"))) {
-            for (Path f : files.toList()) {
-                Path target = to.resolve("example/app").resolve(f.getFileName().toString());
-                Files.createDirectories(target.getParent());
-                Files.copy(f, target);
+        List<String> packages = new ArrayList<>(List.of("example/app"));
+        packages.addAll(List.of(more));
+        for (String pkg : packages) {
+            try (var files = Files.list(from.resolve(pkg))) {
+                for (Path f : files.toList()) {
+                    Path target = to.resolve(pkg).resolve(f.getFileName().toString());
+                    Files.createDirectories(target.getParent());
+                    Files.copy(f, target);
+                }
             }
         }
         return to;
@@ -160,6 +227,20 @@ class CoverageAgentIT {
             out.add(m.group(1) + " " + m.group(2) + "/" + m.group(3));
         }
         return String.join(", ", out);
+    }
+
+    /** @return the number of the only line of {@code file} that contains {@code text} */
+    private static int lineOf(Path file, String text) throws Exception {
+        List<String> lines = Files.readAllLines(file);
+        int found = -1;
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).contains(text)) {
+                assertEquals(-1, found, "twice in " + file + ": " + text);
+                found = i + 1;
+            }
+        }
+        assertTrue(found > 0, "not in " + file + ": " + text);
+        return found;
     }
 
     private static int count(String text, String what) {

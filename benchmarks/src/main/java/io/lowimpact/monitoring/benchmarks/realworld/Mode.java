@@ -3,6 +3,7 @@ package io.lowimpact.monitoring.benchmarks.realworld;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * The variants of the real-workload benchmark, each run in a fresh JVM: what agent the JVM starts with and which
@@ -56,18 +57,7 @@ enum Mode {
      * @return the modes, in the order given
      */
     static List<Mode> parse(String letters) {
-        List<Mode> modes = new ArrayList<>();
-        for (char c : letters.toCharArray()) {
-            Mode found = of(c);
-            if (found == null || modes.contains(found)) {
-                throw new IllegalArgumentException("bad or repeated mode letter '" + c + "' in " + letters);
-            }
-            modes.add(found);
-        }
-        if (modes.isEmpty() || modes.get(0) != NONE) {
-            throw new IllegalArgumentException("the modes must start with 'a' (no agent, the baseline): " + letters);
-        }
-        return modes;
+        return parseLetters(letters, values(), m -> m.letter);
     }
 
     /**
@@ -75,8 +65,45 @@ enum Mode {
      * @return its mode, or null
      */
     static Mode of(char letter) {
-        for (Mode m : values()) {
-            if (m.letter == letter) {
+        return ofLetter(letter, values(), m -> m.letter);
+    }
+
+    /**
+     * Mode letters read in order, for each harness's enum of modes.
+     *
+     * @param <M> the enum
+     * @param letters the letters, for example {@code abcd}
+     * @param values the enum's constants, the first being the no-agent baseline
+     * @param letterOf a constant's letter
+     * @return the constants, in the order given
+     * @throws IllegalArgumentException for an unknown or repeated letter, or when the baseline is not first
+     */
+    static <M> List<M> parseLetters(String letters, M[] values, Function<M, Character> letterOf) {
+        List<M> modes = new ArrayList<>();
+        for (char c : letters.toCharArray()) {
+            M found = ofLetter(c, values, letterOf);
+            if (found == null || modes.contains(found)) {
+                throw new IllegalArgumentException("bad or repeated mode letter '" + c + "' in " + letters);
+            }
+            modes.add(found);
+        }
+        if (modes.isEmpty() || modes.get(0) != values[0]) {
+            throw new IllegalArgumentException("the modes must start with '" + letterOf.apply(values[0])
+                    + "' (no agent, the baseline): " + letters);
+        }
+        return modes;
+    }
+
+    /**
+     * @param <M> the enum
+     * @param letter a mode letter
+     * @param values the enum's constants
+     * @param letterOf a constant's letter
+     * @return the constant with that letter, or null
+     */
+    static <M> M ofLetter(char letter, M[] values, Function<M, Character> letterOf) {
+        for (M m : values) {
+            if (letterOf.apply(m) == letter) {
                 return m;
             }
         }

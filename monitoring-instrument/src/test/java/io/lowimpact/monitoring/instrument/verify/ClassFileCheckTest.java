@@ -1,4 +1,4 @@
-package io.lowimpact.monitoring.instrument.internal;
+package io.lowimpact.monitoring.instrument.verify;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.lowimpact.monitoring.EventSet;
 import io.lowimpact.monitoring.instrument.OfflineInstrumenter;
+import io.lowimpact.monitoring.instrument.internal.ClassFileCheck;
 
 import java.io.IOException;
 import java.net.URI;
@@ -17,6 +18,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -26,29 +28,16 @@ import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 
 /**
- * The instrumenter's front door: each malformation that ASM would repair is refused by the JVM and found by
+ * The instrumenter's front door ({@link ClassFileCheck}): each malformation that ASM would repair is refused by the JVM and found by
  * {@link ClassFileCheck}; what the JVM accepts, the check accepts (every class of {@code java.base}, the edge cases
  * of modified UTF-8).
  */
 class ClassFileCheckTest {
 
-    /** Defines a class in a fresh loader and links it: null if the JVM accepts it, else its error. */
-    private static Throwable jvmAnswer(byte[] classFile) {
-        ClassLoader loader = new ClassLoader(ClassFileCheckTest.class.getClassLoader()) {
-            @Override
-            protected Class<?> findClass(String name) throws ClassNotFoundException {
-                if (!name.equals("M")) {
-                    throw new ClassNotFoundException(name);
-                }
-                return defineClass(name, classFile, 0, classFile.length);
-            }
-        };
-        try {
-            Class.forName("M", false, loader).getDeclaredMethods();
-            return null;
-        } catch (Throwable t) {
-            return t;
-        }
+    /** Defines a class in a fresh loader and links it ({@link JvmLink}). */
+    private static JvmLink.Result jvmAnswer(byte[] classFile, StringBuilder detail) {
+        return JvmLink.link(new JvmLink.DefiningLoader(Map.of("M", classFile), ClassFileCheckTest.class
+                .getClassLoader()), "M", detail);
     }
 
     /**
@@ -101,14 +90,15 @@ class ClassFileCheckTest {
     }
 
     private static void assertRefusedByBoth(byte[] classFile, String problemStart) {
-        Throwable jvm = jvmAnswer(classFile);
-        assertTrue(jvm instanceof ClassFormatError || jvm instanceof VerifyError, () -> "the JVM answers " + jvm);
+        StringBuilder jvm = new StringBuilder();
+        assertEquals(JvmLink.Result.REFUSED, jvmAnswer(classFile, jvm), jvm::toString);
         String problem = ClassFileCheck.problem(classFile);
         assertTrue(problem != null && problem.startsWith(problemStart), () -> problem + " (the JVM: " + jvm + ")");
     }
 
     private static void assertAcceptedByBoth(byte[] classFile) {
-        assertNull(jvmAnswer(classFile));
+        StringBuilder jvm = new StringBuilder();
+        assertEquals(JvmLink.Result.LINKED, jvmAnswer(classFile, jvm), jvm::toString);
         assertNull(ClassFileCheck.problem(classFile));
     }
 

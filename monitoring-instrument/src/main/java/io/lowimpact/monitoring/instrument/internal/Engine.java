@@ -84,7 +84,8 @@ public final class Engine {
      * @param loader the defining loader, null for the bootstrap loader
      * @param internalName the class's internal name ({@code a/b/C})
      * @param original the class file as the JVM passes it to a retransform-capable transformer (never instrumented)
-     * @return the rewritten class file, or null to load {@code original} unchanged
+     * @return the rewritten class file, or null to load {@code original} unchanged (also when it is malformed in a
+     *         way that ASM would repair, {@link ClassFileCheck}: the JVM then refuses it as without the agent)
      */
     public byte[] transform(ClassLoader loader, String internalName, byte[] original) {
         int base = control.globalDemand() | preinstalled;
@@ -94,6 +95,11 @@ public final class Engine {
         }
         try {
             if (units == null) {
+                if (ClassFileCheck.problem(original) != null) {
+                    // Left as it is, the JVM refuses it (ClassFormatError, VerifyError) as without the agent.
+                    markFailed(loader, internalName);
+                    return null;
+                }
                 units = unitsOf(loader, internalName, original);
             }
             int[] wanted = units.wanted(control, base);

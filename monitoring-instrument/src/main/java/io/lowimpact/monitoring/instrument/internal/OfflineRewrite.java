@@ -19,8 +19,14 @@ public final class OfflineRewrite {
      * @param events the event mask to insert probes for
      * @param instrumented whether a class (internal name) is instrumented
      * @return the rewritten class file
+     * @throws IllegalArgumentException if the class file is malformed ({@link ClassFileCheck})
      */
     public static byte[] rewrite(Control control, byte[] classFile, int events, Predicate<String> instrumented) {
+        String malformed = ClassFileCheck.problem(classFile);
+        if (malformed != null) {
+            // ASM would read it leniently and could write back a class the JVM accepts where it refuses this one.
+            throw new IllegalArgumentException("malformed class file: " + malformed);
+        }
         ClassUnits units = new ClassUnits(ClassAnalyzer.analyze(classFile), control);
         int[] masks = units.wanted(control, events);
         Arrays.fill(masks, events);

@@ -13,6 +13,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -47,10 +50,19 @@ class JitBailoutIT {
         Map<String, Set<String>> original = new TreeMap<>();
         Map<String, Set<String>> instrumented = new TreeMap<>();
         StringBuilder summaries = new StringBuilder();
-        for (String tier : new String[] {"1", "4"}) {
-            String budget = tier.equals("1") ? "1000000" : C2_BUDGET;
-            summaries.append(run(classes, whiteBox, "original", tier, budget, original));
-            summaries.append(run(classes, whiteBox, "instrumented", tier, budget, instrumented));
+        // The original and the instrumented run of a tier are separate JVMs that each compile one method at a time
+        // (-XX:-BackgroundCompilation): they run side by side when there are two cores or more.
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(2, ThirdPartySuiteIT.THREADS));
+        try {
+            for (String tier : new String[] {"1", "4"}) {
+                String budget = tier.equals("1") ? "1000000" : C2_BUDGET;
+                Future<String> o = pool.submit(() -> run(classes, whiteBox, "original", tier, budget, original));
+                Future<String> i = pool.submit(() -> run(classes, whiteBox, "instrumented", tier, budget,
+                        instrumented));
+                summaries.append(o.get()).append(i.get());
+            }
+        } finally {
+            pool.shutdownNow();
         }
         Map<String, Integer> newByReason = new TreeMap<>();
         Set<String> newBailouts = new TreeSet<>();

@@ -15,6 +15,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -53,6 +56,10 @@ class ThirdPartySuiteIT {
 
     private static final long TIMEOUT_SECONDS = 3600;
 
+    /** How many runs at a time: {@code lowimpact.reliability.threads}, by default one per core. */
+    static final int THREADS = Integer.getInteger("lowimpact.reliability.threads",
+            Runtime.getRuntime().availableProcessors());
+
     private static final Pattern SUMMARY = Pattern.compile("(?m)^\\[\\s*(\\d+) (\\w+ \\w+)\\s*\\]$");
     private static final Pattern FAILED = Pattern.compile("(?m)^  (JUnit \\w+:.*)$");
 
@@ -84,6 +91,12 @@ class ThirdPartySuiteIT {
     /** Runs ToolsMain in one mode with the given main class and arguments, with the agent unless mode is none. */
     private ChildJvm.Result underTool(Path home, Path classes, String mode, String include, List<String> vmArgs,
             String... mainAndArgs) throws Exception {
+        return underTool(home, tmp, classes, mode, include, vmArgs, mainAndArgs);
+    }
+
+    /** As {@link #underTool(Path, Path, String, String, List, String...)}, in the working directory {@code dir}. */
+    private ChildJvm.Result underTool(Path home, Path dir, Path classes, String mode, String include,
+            List<String> vmArgs, String... mainAndArgs) throws Exception {
         List<String> args = new ArrayList<>(vmArgs);
         if (!mode.equals("none")) {
             args.add("-javaagent:" + Programs.AGENT_JAR + "=include=" + include);
@@ -92,7 +105,7 @@ class ThirdPartySuiteIT {
                 mode));
         args.addAll(List.of(mainAndArgs));
         long start = System.nanoTime();
-        ChildJvm.Result r = ChildJvm.run(java(home), TIMEOUT_SECONDS, tmp, args.toArray(new String[0]));
+        ChildJvm.Result r = ChildJvm.run(java(home), TIMEOUT_SECONDS, dir, args.toArray(new String[0]));
         System.out.printf("%s %s: %d s%n", home.getFileName(), mode, (System.nanoTime() - start) / 1_000_000_000L);
         if (!mode.equals("none")) {
             Matcher events = Pattern.compile("lowimpact events: (\\d+), tool errors: (\\d+)").matcher(r.err);
@@ -110,35 +123,62 @@ class ThirdPartySuiteIT {
         StringBuilder md = new StringBuilder("| JDK | mode | time | tests successful | failed | skipped | "
                 + "same as without the agent |\n|---|---|---:|---:|---:|---:|---|\n");
         List<String> differences = new ArrayList<>();
-        for (Path home : javaHomes()) {
-            Map<String, String> baseline = null;
-            for (String mode : List.of("none", "all", "coverage")) {
-                long start = System.nanoTime();
-                List<String> console = new ArrayList<>(List.of("org.junit.platform.console.ConsoleLauncher",
-                        "execute", "--disable-banner", "--details=summary", "--disable-ansi-colors", "-cp",
-                        suiteClassPath()));
-                console.addAll(List.of(SELECT.trim().split("\\s+")));
-                ChildJvm.Result r = underTool(home, Path.of(cp), mode, "org.apache.commons.lang3.**", OPENS,
-                        console.toArray(new String[0]));
-                long seconds = (System.nanoTime() - start) / 1_000_000_000L;
-                Map<String, String> result = results(r.out);
-                assertTrue(result.containsKey("tests found"), r::toString);
-                boolean same = baseline == null || baseline.equals(result);
-                if (baseline == null) {
-                    baseline = result;
-                } else if (!same) {
-                    differences.add(home.getFileName() + " " + mode + ": " + diff(baseline, result));
+        // The runs are separate JVMs, each in its own directory, whose results do not depend on timing: they run
+        // THREADS at a time (one per core by default), and are compared in order afterwards.
+        List<Path> homes = javaHomes();
+        List<String> modes = List.of("none", "all", "coverage");
+        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+        List<Future<Run>> runs = new ArrayList<>();
+        try {
+            for (Path home : homes) {
+                for (String mode : modes) {
+                    runs.add(pool.submit(() -> suite(home, mode, cp)));
                 }
-                md.append("| ").append(home.getFileName()).append(" | ").append(mode).append(" | ").append(seconds)
-                        .append(" s | ").append(result.get("tests successful")).append(" | ")
-                        .append(result.get("tests failed")).append(" | ").append(result.get("tests skipped"))
-                        .append(" | ").append(same ? "yes" : "**no**").append(" |\n");
             }
+            int next = 0;
+            for (Path home : homes) {
+                Map<String, String> baseline = null;
+                for (String mode : modes) {
+                    Run run = runs.get(next++).get();
+                    Map<String, String> result = run.result;
+                    boolean same = baseline == null || baseline.equals(result);
+                    if (baseline == null) {
+                        baseline = result;
+                    } else if (!same) {
+                        differences.add(home.getFileName() + " " + mode + ": " + diff(baseline, result));
+                    }
+                    md.append("| ").append(home.getFileName()).append(" | ").append(mode).append(" | ")
+                            .append(run.seconds).append(" s | ").append(result.get("tests successful"))
+                            .append(" | ").append(result.get("tests failed")).append(" | ")
+                            .append(result.get("tests skipped")).append(" | ").append(same ? "yes" : "**no**")
+                            .append(" |\n");
+                }
+            }
+        } finally {
+            pool.shutdownNow();
         }
+        md.append("\nRuns ").append(THREADS).append(" at a time (`lowimpact.reliability.threads`).");
         md.append("\nSelection: `").append(SELECT).append("`. Differences: ").append(differences.isEmpty() ? "none"
                 : String.join("; ", differences)).append(".\n");
         Reports.write("suite", md.toString());
         assertEquals(List.of(), differences, md::toString);
+    }
+
+    /** One run of the suite: its summary and failed tests, and its wall time. */
+    private record Run(Map<String, String> result, long seconds) {
+    }
+
+    private Run suite(Path home, String mode, String cp) throws Exception {
+        long start = System.nanoTime();
+        List<String> console = new ArrayList<>(List.of("org.junit.platform.console.ConsoleLauncher", "execute",
+                "--disable-banner", "--details=summary", "--disable-ansi-colors", "-cp", suiteClassPath()));
+        console.addAll(List.of(SELECT.trim().split("\\s+")));
+        Path dir = Files.createDirectories(tmp.resolve("run-" + home.getFileName() + "-" + mode));
+        ChildJvm.Result r = underTool(home, dir, Path.of(cp), mode, "org.apache.commons.lang3.**", OPENS,
+                console.toArray(new String[0]));
+        Map<String, String> result = results(r.out);
+        assertTrue(result.containsKey("tests found"), r::toString);
+        return new Run(result, (System.nanoTime() - start) / 1_000_000_000L);
     }
 
     @Test

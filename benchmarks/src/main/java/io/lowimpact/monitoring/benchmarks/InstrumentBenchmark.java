@@ -80,19 +80,19 @@ public class InstrumentBenchmark {
     /** @return bytes written: our probes for LINE, BRANCH_LEFT and BRANCH_RIGHT */
     @Benchmark
     public long lineBranch() {
-        long bytes = 0;
-        for (byte[] c : classes) {
-            bytes += OfflineInstrumenter.instrument(c, LINE_BRANCH).length;
-        }
-        return bytes;
+        return instrumentAll(LINE_BRANCH);
     }
 
     /** @return bytes written: our probes for LINE */
     @Benchmark
     public long line() {
+        return instrumentAll(LINE);
+    }
+
+    private long instrumentAll(EventSet events) {
         long bytes = 0;
         for (byte[] c : classes) {
-            bytes += OfflineInstrumenter.instrument(c, LINE).length;
+            bytes += OfflineInstrumenter.instrument(c, events).length;
         }
         return bytes;
     }

@@ -98,7 +98,7 @@ final class Dispatcher {
      * @param noValue whether the probe passes no value: then MISSING for a void return or a call without arg0
      */
     void dispatchSlot(ProbeClass probeClass, int slot, int mask, Object value, boolean noValue) {
-        SlotView view = probeClass.view(slot, SHAPES[ProbeClass.eventOrdinal(probeClass.descriptor(slot))]);
+        SlotView view = probeClass.view(slot);
         int shape = view.shape;
         Object arg = noValue && (shape == Site.SHAPE_RETURN || shape == Site.SHAPE_CALL) ? Monitoring.MISSING : value;
         Running running = RUNNING.get();
@@ -123,6 +123,11 @@ final class Dispatcher {
             }
             pending = probeClass.maskOf(slot) & ~outer & -(bit << 1);
         }
+    }
+
+    /** @return the callback shape of an event, by ordinal */
+    static int shapeOf(int eventOrdinal) {
+        return SHAPES[eventOrdinal];
     }
 
     /** @return whether a slot's event is an exception event (fired with the exception as its value) */

@@ -171,11 +171,12 @@ public final class ProbeClass {
     }
 
     /** @return the slot's view, made if it has none (no lock needed) */
-    SlotView view(int slot, int shape) {
+    SlotView view(int slot) {
         SlotView[] known = views;
         SlotView view = known[slot];
         if (view == null) {
-            view = new SlotView(this, slot, descriptor(slot), shape);
+            long descriptor = descriptor(slot);
+            view = new SlotView(this, slot, descriptor, Dispatcher.shapeOf(eventOrdinal(descriptor)));
             known[slot] = view;
         }
         return view;

@@ -81,6 +81,28 @@ class MalformedClassesIT {
                 + without.out.substring(without.out.lastIndexOf("answers ")) + "; under the agent: "
                 + with.out.substring(with.out.lastIndexOf("answers ")));
         assertEquals("", with.errWithoutJvmNotes(), with::toString);
+        if (!without.out.equals(with.out)) {
+            // The JVM alone does not always give one input the same answer: input 839 of seed 669 (a mutated
+            // RuntimeUtils) got VerifyError in some runs and NoClassDefFoundError in others, with the agent and
+            // without it (docs/reliability.md, finding 9). The difference is printed, and both runs are made once
+            // more: the second pair must match.
+            System.out.println("first pair of runs differed: " + differences(without.out, with.out));
+            without = Programs.java(tmp, args("define")).assertSuccess();
+            with = Programs.java(tmp, args("define", "-javaagent:" + Programs.AGENT_JAR + "=probes=" + ALL_PROBES
+                    + ",log=off")).assertSuccess();
+        }
         assertEquals(without.out, with.out);
+    }
+
+    private static List<String> differences(String expected, String actual) {
+        List<String> a = expected.lines().toList();
+        List<String> b = actual.lines().toList();
+        List<String> differing = new ArrayList<>();
+        for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
+            if (!a.get(i).equals(b.get(i))) {
+                differing.add(a.get(i) + " -> " + b.get(i));
+            }
+        }
+        return differing;
     }
 }

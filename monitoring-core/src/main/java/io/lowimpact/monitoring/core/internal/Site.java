@@ -7,7 +7,6 @@ import io.lowimpact.monitoring.Event;
 import io.lowimpact.monitoring.InstructionCallback;
 import io.lowimpact.monitoring.JumpCallback;
 import io.lowimpact.monitoring.LineCallback;
-import io.lowimpact.monitoring.Monitoring;
 import io.lowimpact.monitoring.Probe;
 import io.lowimpact.monitoring.ReturnCallback;
 import io.lowimpact.monitoring.StartCallback;
@@ -111,11 +110,6 @@ public final class Site implements Probe {
                 : shape == SHAPE_CALL ? FIRE_CALL
                 : shape == SHAPE_EXCEPTION ? FIRE_EXCEPTION
                 : FIRE;
-    }
-
-    /** @return what a probe that passes no value delivers: MISSING for a void return or a call without arg0 */
-    Object noValue() {
-        return fireKind == FIRE_RETURN || fireKind == FIRE_CALL ? Monitoring.MISSING : null;
     }
 
     /** @return the callback signature of an event: one of the {@code SHAPE_} constants */

@@ -164,10 +164,6 @@ public final class Unit implements CodeUnit {
         return tables.callTargetOfIndex(index);
     }
 
-    CallTarget callTargetAt(int offset) {
-        return tables.callTargetAt(offset);
-    }
-
     /** @return the tools' local event masks, OR-ed: the local probe kinds this unit needs */
     public int localDemand() {
         int[] masks = local;

@@ -195,12 +195,6 @@ final class UnitTables {
         return first;
     }
 
-    /** @return the target of the invoke instruction at {@code offset}, or null */
-    CallTarget callTargetAt(int offset) {
-        int i = callIndexAt(offset);
-        return i >= 0 ? callTargets[i] : null;
-    }
-
     /** @return the index of the call at {@code offset} in this table, or -1 */
     int callIndexAt(int offset) {
         int i = Arrays.binarySearch(callOffsets, offset);

@@ -170,6 +170,11 @@ public final class ProbeClass {
         }
     }
 
+    /** @return whether the slot has a view now (what a program keeps per slot besides its bytes) */
+    boolean hasView(int slot) {
+        return views[slot] != null;
+    }
+
     /** @return the slot's view, made if it has none (no lock needed) */
     SlotView view(int slot) {
         SlotView[] known = views;

@@ -110,9 +110,7 @@ public final class Bootstrap {
             ProbeClass probeClass = CONTROL.probeClass(classId);
             int mask = probeClass.maskOf(slot);
             if (mask != 0) {
-                long descriptor = probeClass.descriptor(slot);
-                Unit unit = probeClass.unitAt(ProbeClass.unitIndex(descriptor));
-                if (Externals.isExternal(receiver, unit.callTargetOfIndex(ProbeClass.extra(descriptor)))) {
+                if (Externals.isExternal(receiver, probeClass.view(slot))) {
                     DISPATCHER.dispatchSlot(probeClass, slot, mask, receiver, false);
                 }
             }

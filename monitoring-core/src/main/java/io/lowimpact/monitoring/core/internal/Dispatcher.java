@@ -23,10 +23,22 @@ final class Dispatcher {
 
     /** Per-thread mask of tools whose callback is running on this thread. */
     static final class Running {
+        final Thread thread;
         int mask;
+
+        Running(Thread thread) {
+            this.thread = thread;
+        }
     }
 
-    private static final ThreadLocal<Running> RUNNING = ThreadLocal.withInitial(Running::new);
+    private static final ThreadLocal<Running> RUNNING =
+            ThreadLocal.withInitial(() -> new Running(Thread.currentThread()));
+    /**
+     * The {@link Running} of the thread that fired last, tried before the {@code ThreadLocal}: most events come from
+     * the thread that fired the one before. Written without a lock: a racing reader sees some thread's object, whose
+     * final {@code thread} it checks, so it uses only its own.
+     */
+    private static Running last;
     /** The callback shape of each event, by ordinal. */
     private static final byte[] SHAPES = new byte[Event.COUNT];
 
@@ -66,7 +78,7 @@ final class Dispatcher {
      * switched off by an earlier tool's callback is skipped.
      */
     void dispatch(Site site, int mask, Object arg) {
-        Running running = RUNNING.get();
+        Running running = running();
         int outer = running.mask;
         int pending = mask & ~outer;
         while (pending != 0) {
@@ -101,7 +113,7 @@ final class Dispatcher {
         SlotView view = probeClass.view(slot);
         int shape = view.shape;
         Object arg = noValue && (shape == Site.SHAPE_RETURN || shape == Site.SHAPE_CALL) ? Monitoring.MISSING : value;
-        Running running = RUNNING.get();
+        Running running = running();
         int outer = running.mask;
         int pending = mask & ~outer;
         while (pending != 0) {
@@ -123,6 +135,17 @@ final class Dispatcher {
             }
             pending = probeClass.maskOf(slot) & ~outer & -(bit << 1);
         }
+    }
+
+    /** @return this thread's {@link Running} */
+    private static Running running() {
+        Running r = last;
+        if (r != null && r.thread == Thread.currentThread()) {
+            return r;
+        }
+        r = RUNNING.get();
+        last = r;
+        return r;
     }
 
     /** @return the callback shape of an event, by ordinal */

@@ -13,16 +13,28 @@ import java.util.function.Predicate;
  * Decides whether a virtual or interface call goes to code that is not instrumented, from the receiver's class:
  * the method that the JVM would select (the class's own or inherited method, else a default method) is external
  * when it is native, or its declaring class is hidden (a lambda proxy) or not instrumented. Answers are cached per
- * receiver class.
+ * receiver class and call target, and each call site ({@link SlotView}) keeps the last answer it got, so a site that
+ * always sees one receiver class (most do) answers with one comparison.
  */
 final class Externals {
 
     /** Until the agent says otherwise: every class outside the JDK's packages is instrumented. */
     private static volatile Predicate<Class<?>> instrumented = c -> !JdkPackages.contains(c.getName());
 
-    private static final ClassValue<Map<String, Boolean>> ANSWERS = new ClassValue<>() {
+    /** Whether calls of one target on one receiver class are external; immutable, so shared without a lock. */
+    static final class Answer {
+        final Class<?> type;
+        final boolean external;
+
+        Answer(Class<?> type, boolean external) {
+            this.type = type;
+            this.external = external;
+        }
+    }
+
+    private static final ClassValue<Map<CallTarget, Answer>> ANSWERS = new ClassValue<>() {
         @Override
-        protected Map<String, Boolean> computeValue(Class<?> type) {
+        protected Map<CallTarget, Answer> computeValue(Class<?> type) {
             return new ConcurrentHashMap<>();
         }
     };
@@ -38,19 +50,29 @@ final class Externals {
 
     /**
      * @param receiver the call's receiver; null means the call throws in the instruction itself
-     * @param target the method the instruction names
+     * @param site the call's slot, whose last answer is tried first and replaced when its class differs
      * @return whether the call runs code that is not instrumented
      */
-    static boolean isExternal(Object receiver, CallTarget target) {
-        if (receiver == null || target == null) {
+    static boolean isExternal(Object receiver, SlotView site) {
+        if (receiver == null || site.target == null) {
             return true;
         }
-        Map<String, Boolean> answers = ANSWERS.get(receiver.getClass());
-        String key = target.name() + target.descriptor();
-        Boolean answer = answers.get(key);
+        Class<?> type = receiver.getClass();
+        Answer last = site.lastAnswer;
+        if (last != null && last.type == type) {
+            return last.external;
+        }
+        Answer answer = answer(type, site.target);
+        site.lastAnswer = answer;
+        return answer.external;
+    }
+
+    private static Answer answer(Class<?> type, CallTarget target) {
+        Map<CallTarget, Answer> answers = ANSWERS.get(type);
+        Answer answer = answers.get(target);
         if (answer == null) {
-            answer = resolve(receiver.getClass(), target.name(), target.descriptor());
-            answers.put(key, answer);
+            answer = new Answer(type, resolve(type, target.name(), target.descriptor()));
+            answers.put(target, answer);
         }
         return answer;
     }

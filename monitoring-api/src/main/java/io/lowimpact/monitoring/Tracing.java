@@ -113,7 +113,7 @@ public final class Tracing {
      * @param tracer the tracer, or null to stop tracing this thread
      */
     public static void setTrace(Tracer tracer) {
-        Monitoring.runtime().tracing().setTrace(tracer);
+        Monitoring.runtime().tracing().trace().setForCurrentThread(tracer);
     }
 
     /**
@@ -122,12 +122,12 @@ public final class Tracing {
      * @param tracer the tracer, or null for none
      */
     public static void setTraceAllThreads(Tracer tracer) {
-        Monitoring.runtime().tracing().setTraceAllThreads(tracer);
+        Monitoring.runtime().tracing().trace().setForAllThreads(tracer);
     }
 
     /** @return the current thread's own tracer, or null ({@code sys.gettrace}) */
     public static Tracer getTrace() {
-        return Monitoring.runtime().tracing().getTrace();
+        return Monitoring.runtime().tracing().trace().getForCurrentThread();
     }
 
     /**
@@ -136,7 +136,7 @@ public final class Tracing {
      * @param profiler the profiler, or null to stop profiling this thread
      */
     public static void setProfile(Profiler profiler) {
-        Monitoring.runtime().tracing().setProfile(profiler);
+        Monitoring.runtime().tracing().profile().setForCurrentThread(profiler);
     }
 
     /**
@@ -145,11 +145,11 @@ public final class Tracing {
      * @param profiler the profiler, or null for none
      */
     public static void setProfileAllThreads(Profiler profiler) {
-        Monitoring.runtime().tracing().setProfileAllThreads(profiler);
+        Monitoring.runtime().tracing().profile().setForAllThreads(profiler);
     }
 
     /** @return the current thread's own profiler, or null ({@code sys.getprofile}) */
     public static Profiler getProfile() {
-        return Monitoring.runtime().tracing().getProfile();
+        return Monitoring.runtime().tracing().profile().getForCurrentThread();
     }
 }

@@ -87,22 +87,10 @@ public class ProfilerBenchmark {
         } else {
             counting = Monitoring.useToolId(Monitoring.PROFILER_ID, "profiler-benchmark-counting");
             long[] c = counts;
-            counting.registerCallback(Event.METHOD_START, (code, offset) -> {
-                c[0]++;
-                return Action.CONTINUE;
-            });
-            counting.registerCallback(Event.METHOD_RETURN, (code, offset, value) -> {
-                c[0]++;
-                return Action.CONTINUE;
-            });
-            counting.registerCallback(Event.METHOD_UNWIND, (code, offset, exception) -> {
-                c[0]++;
-                return Action.CONTINUE;
-            });
-            CallCallback call = (code, offset, target, arg0) -> {
-                c[0]++;
-                return Action.CONTINUE;
-            };
+            counting.registerCallback(Event.METHOD_START, (code, offset) -> count(c));
+            counting.registerCallback(Event.METHOD_RETURN, (code, offset, value) -> count(c));
+            counting.registerCallback(Event.METHOD_UNWIND, (code, offset, exception) -> count(c));
+            CallCallback call = (code, offset, target, arg0) -> count(c);
             counting.registerCallback(Event.CALL, call);
             counting.registerCallback(Event.EXTERNAL_RETURN, call);
             counting.registerCallback(Event.EXTERNAL_RAISE, call);
@@ -110,6 +98,12 @@ public class ProfilerBenchmark {
         }
         Fixtures.requireActive(new Probe[] {CALLER_START, CALL_CALLEE, CALLEE_START, CALLEE_RETURN, CALL_EXTERNAL,
             EXTERNAL_RETURN, CALLER_RETURN}, true, "active (the tool's events set)");
+    }
+
+    /** The counting tool's callback for every event: counts it and goes on. */
+    private static Action count(long[] c) {
+        c[0]++;
+        return Action.CONTINUE;
     }
 
     /** Stops the tool, then checks that it saw every event of every operation. */

@@ -3,44 +3,43 @@ package io.lowimpact.monitoring.spi;
 import io.lowimpact.monitoring.Tracing;
 
 /**
- * The legacy tracing facade's side of the runtime, returned by {@link MonitoringRuntime#tracing()}. Each method
- * has the contract of the {@link Tracing} method of the same name.
+ * The legacy tracing facade's side of the runtime, returned by {@link MonitoringRuntime#tracing()}: its two
+ * channels, each with the same three operations.
  */
 public interface TracingRuntime {
 
     /**
-     * @see Tracing#setTrace(Tracing.Tracer)
-     * @param tracer tracer or null
+     * One channel of the facade: its listener per thread and for all threads.
+     *
+     * @param <L> {@link Tracing.Profiler} or {@link Tracing.Tracer}
      */
-    void setTrace(Tracing.Tracer tracer);
+    interface Channel<L extends Tracing.Profiler> {
 
-    /**
-     * @see Tracing#setTraceAllThreads(Tracing.Tracer)
-     * @param tracer tracer or null
-     */
-    void setTraceAllThreads(Tracing.Tracer tracer);
+        /**
+         * @see Tracing#setTrace(Tracing.Tracer)
+         * @see Tracing#setProfile(Tracing.Profiler)
+         * @param listener the current thread's listener, or null
+         */
+        void setForCurrentThread(L listener);
 
-    /**
-     * @see Tracing#getTrace()
-     * @return tracer or null
-     */
-    Tracing.Tracer getTrace();
+        /**
+         * @see Tracing#setTraceAllThreads(Tracing.Tracer)
+         * @see Tracing#setProfileAllThreads(Tracing.Profiler)
+         * @param listener the listener of every thread that has none of its own, or null
+         */
+        void setForAllThreads(L listener);
 
-    /**
-     * @see Tracing#setProfile(Tracing.Profiler)
-     * @param profiler profiler or null
-     */
-    void setProfile(Tracing.Profiler profiler);
+        /**
+         * @see Tracing#getTrace()
+         * @see Tracing#getProfile()
+         * @return the current thread's own listener, or null
+         */
+        L getForCurrentThread();
+    }
 
-    /**
-     * @see Tracing#setProfileAllThreads(Tracing.Profiler)
-     * @param profiler profiler or null
-     */
-    void setProfileAllThreads(Tracing.Profiler profiler);
+    /** @return the tracing channel ({@link Tracing#TRACE_ID}) */
+    Channel<Tracing.Tracer> trace();
 
-    /**
-     * @see Tracing#getProfile()
-     * @return profiler or null
-     */
-    Tracing.Profiler getProfile();
+    /** @return the profiling channel ({@link Tracing#PROFILE_ID}) */
+    Channel<Tracing.Profiler> profile();
 }

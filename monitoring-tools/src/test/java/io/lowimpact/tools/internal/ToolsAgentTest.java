@@ -6,8 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
 
 class ToolsAgentTest {
+
+    /** @return the message of the IllegalArgumentException that {@code call} must throw */
+    private static String refusal(Executable call) {
+        return assertThrows(IllegalArgumentException.class, call).getMessage();
+    }
 
     @Test
     void parseKeysInOrderWithBlanksIgnored() {
@@ -16,29 +22,26 @@ class ToolsAgentTest {
 
     @Test
     void parseUnknownKey() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> ToolsAgent.parse("profile=/tmp,bogus=1"));
-        assertEquals("unknown tools agent option 'bogus' (known: profile, trace)", e.getMessage());
+        assertEquals("unknown tools agent option 'bogus' (known: profile, trace)",
+                refusal(() -> ToolsAgent.parse("profile=/tmp,bogus=1")));
     }
 
     @Test
     void parseMissingValue() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ToolsAgent.parse("profile"));
-        assertEquals("tools agent option 'profile' needs a value: profile=...", e.getMessage());
+        assertEquals("tools agent option 'profile' needs a value: profile=...",
+                refusal(() -> ToolsAgent.parse("profile")));
     }
 
     @Test
     void parseRepeatedKey() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> ToolsAgent.parse("profile=a,profile=b"));
-        assertEquals("tools agent option 'profile' is given twice", e.getMessage());
+        assertEquals("tools agent option 'profile' is given twice",
+                refusal(() -> ToolsAgent.parse("profile=a,profile=b")));
     }
 
     @Test
     void parseNothing() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ToolsAgent.parse(""));
         assertEquals("the tools agent needs an option naming a tool (known: profile, trace), for example profile=<dir>",
-                e.getMessage());
+                refusal(() -> ToolsAgent.parse("")));
     }
 
     @Test
@@ -49,14 +52,12 @@ class ToolsAgentTest {
 
     @Test
     void traceAStarInsideAGlobIsRefused() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> TraceStarter.prefixes("com.*.Foo"));
-        assertEquals("trace=com.*.Foo: '*' may only end a class-name glob", e.getMessage());
+        assertEquals("trace=com.*.Foo: '*' may only end a class-name glob",
+                refusal(() -> TraceStarter.prefixes("com.*.Foo")));
     }
 
     @Test
     void traceNoClassIsRefused() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TraceStarter.prefixes(":;"));
-        assertEquals("trace=:; names no classes", e.getMessage());
+        assertEquals("trace=:; names no classes", refusal(() -> TraceStarter.prefixes(":;")));
     }
 }

@@ -157,10 +157,7 @@ final class Tools {
         private final Counts counts = new Counts();
 
         LineCounter() {
-            tool.registerCallback(Event.LINE, (code, line) -> {
-                counts.increment(code.id());
-                return Action.CONTINUE;
-            });
+            tool.registerCallback(Event.LINE, (code, line) -> count(counts, code));
             tool.setEvents(EventSet.of(Event.LINE));
         }
 
@@ -178,14 +175,8 @@ final class Tools {
         private final Counts returns = new Counts();
 
         CallCounter() {
-            tool.registerCallback(Event.METHOD_START, (code, offset) -> {
-                starts.increment(code.id());
-                return Action.CONTINUE;
-            });
-            tool.registerCallback(Event.METHOD_RETURN, (code, offset, value) -> {
-                returns.increment(code.id());
-                return Action.CONTINUE;
-            });
+            tool.registerCallback(Event.METHOD_START, (code, offset) -> count(starts, code));
+            tool.registerCallback(Event.METHOD_RETURN, (code, offset, value) -> count(returns, code));
             tool.setEvents(EventSet.of(Event.METHOD_START, Event.METHOD_RETURN));
         }
 
@@ -196,6 +187,7 @@ final class Tools {
             summary.put("tool.units", Integer.toString(starts.nonZero()));
         }
     }
+
     /**
      * Counts each of the profiler's six events ({@link Profiler#EVENTS}) per code unit: what delivering the
      * profiler's events costs without its bookkeeping.
@@ -208,26 +200,11 @@ final class Tools {
         private final Counts externalExits = new Counts();
 
         ProfilerEventCounter() {
-            tool.registerCallback(Event.METHOD_START, (code, offset) -> {
-                starts.increment(code.id());
-                return Action.CONTINUE;
-            });
-            tool.registerCallback(Event.METHOD_RETURN, (code, offset, value) -> {
-                exits.increment(code.id());
-                return Action.CONTINUE;
-            });
-            tool.registerCallback(Event.METHOD_UNWIND, (code, offset, exception) -> {
-                exits.increment(code.id());
-                return Action.CONTINUE;
-            });
-            tool.registerCallback(Event.CALL, (code, offset, target, arg0) -> {
-                calls.increment(code.id());
-                return Action.CONTINUE;
-            });
-            CallCallback external = (code, offset, target, arg0) -> {
-                externalExits.increment(code.id());
-                return Action.CONTINUE;
-            };
+            tool.registerCallback(Event.METHOD_START, (code, offset) -> count(starts, code));
+            tool.registerCallback(Event.METHOD_RETURN, (code, offset, value) -> count(exits, code));
+            tool.registerCallback(Event.METHOD_UNWIND, (code, offset, exception) -> count(exits, code));
+            tool.registerCallback(Event.CALL, (code, offset, target, arg0) -> count(calls, code));
+            CallCallback external = (code, offset, target, arg0) -> count(externalExits, code);
             tool.registerCallback(Event.EXTERNAL_RETURN, external);
             tool.registerCallback(Event.EXTERNAL_RAISE, external);
             tool.setEvents(Profiler.EVENTS);
@@ -241,6 +218,12 @@ final class Tools {
             summary.put("tool.externalExitEvents", Long.toString(externalExits.total()));
             summary.put("tool.units", Integer.toString(starts.nonZero()));
         }
+    }
+
+    /** A counting tool's callback: counts the event for its code unit and goes on. */
+    private static Action count(Counts counts, CodeUnit code) {
+        counts.increment(code.id());
+        return Action.CONTINUE;
     }
 
     /** The profiler, started through its public API as a user would; its snapshot is taken once javac is done. */

@@ -8,6 +8,7 @@ import io.lowimpact.monitoring.ReturnCallback;
 import io.lowimpact.monitoring.StartCallback;
 import io.lowimpact.monitoring.Tool;
 import io.lowimpact.monitoring.Tracing;
+import io.lowimpact.monitoring.spi.TracingRuntime;
 
 /**
  * One channel of the legacy facade: a tool (id 6 or 7) whose callbacks forward each event to the listener of the
@@ -20,7 +21,7 @@ import io.lowimpact.monitoring.Tracing;
  *
  * @param <L> {@link Tracing.Profiler} or {@link Tracing.Tracer}
  */
-final class TraceChannel<L extends Tracing.Profiler> {
+final class TraceChannel<L extends Tracing.Profiler> implements TracingRuntime.Channel<L> {
 
     private static final EventSet PROFILE_EVENTS = EventSet.of(Event.METHOD_START, Event.METHOD_RESUME,
             Event.METHOD_THROW, Event.METHOD_RETURN, Event.METHOD_YIELD, Event.METHOD_UNWIND);
@@ -53,7 +54,8 @@ final class TraceChannel<L extends Tracing.Profiler> {
         return new TraceChannel<>(control, id, "legacy trace", true);
     }
 
-    synchronized void setForCurrentThread(L listener) {
+    @Override
+    public synchronized void setForCurrentThread(L listener) {
         L old = perThread.get();
         if (listener == null) {
             perThread.remove();
@@ -64,12 +66,14 @@ final class TraceChannel<L extends Tracing.Profiler> {
         update();
     }
 
-    synchronized void setForAllThreads(L listener) {
+    @Override
+    public synchronized void setForAllThreads(L listener) {
         allThreads = listener;
         update();
     }
 
-    L getForCurrentThread() {
+    @Override
+    public L getForCurrentThread() {
         return perThread.get();
     }
 

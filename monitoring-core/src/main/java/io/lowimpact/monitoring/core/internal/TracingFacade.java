@@ -21,32 +21,12 @@ final class TracingFacade implements TracingRuntime {
     }
 
     @Override
-    public void setTrace(Tracing.Tracer tracer) {
-        trace.setForCurrentThread(tracer);
+    public Channel<Tracing.Tracer> trace() {
+        return trace;
     }
 
     @Override
-    public void setTraceAllThreads(Tracing.Tracer tracer) {
-        trace.setForAllThreads(tracer);
-    }
-
-    @Override
-    public Tracing.Tracer getTrace() {
-        return trace.getForCurrentThread();
-    }
-
-    @Override
-    public void setProfile(Tracing.Profiler profiler) {
-        profile.setForCurrentThread(profiler);
-    }
-
-    @Override
-    public void setProfileAllThreads(Tracing.Profiler profiler) {
-        profile.setForAllThreads(profiler);
-    }
-
-    @Override
-    public Tracing.Profiler getProfile() {
-        return profile.getForCurrentThread();
+    public Channel<Tracing.Profiler> profile() {
+        return profile;
     }
 }

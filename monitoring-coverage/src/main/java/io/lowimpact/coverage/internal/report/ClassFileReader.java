@@ -29,6 +29,7 @@ final class ClassFileReader {
     private final ByteBuffer in;
     private String[] utf8;
     private int[] classIndex;
+    private String sourceFile;
 
     private ClassFileReader(byte[] bytes) {
         this.in = ByteBuffer.wrap(bytes);
@@ -86,17 +87,7 @@ final class ClassFileReader {
         for (int i = 0; i < methodCount; i++) {
             methods.add(readMethod());
         }
-        String sourceFile = null;
-        int attributes = u2();
-        for (int i = 0; i < attributes; i++) {
-            String attribute = utf8[u2()];
-            int length = in.getInt();
-            int end = in.position() + length;
-            if (attribute.equals("SourceFile")) {
-                sourceFile = utf8[u2()];
-            }
-            in.position(end);
-        }
+        readAttributes("SourceFile", () -> sourceFile = utf8[u2()]);
         String binaryName = name.replace('/', '.');
         ClassRecord record = new ClassRecord(binaryName, crc, sourceFile);
         MethodFilter filter = new MethodFilter(name, access, superName);
@@ -149,16 +140,7 @@ final class ClassFileReader {
         m.access = u2();
         m.name = utf8[u2()];
         m.descriptor = utf8[u2()];
-        int attributes = u2();
-        for (int i = 0; i < attributes; i++) {
-            String attribute = utf8[u2()];
-            int length = in.getInt();
-            int end = in.position() + length;
-            if (attribute.equals("Code")) {
-                readCode(m);
-            }
-            in.position(end);
-        }
+        readAttributes("Code", () -> readCode(m));
         return m;
     }
 
@@ -170,25 +152,35 @@ final class ClassFileReader {
         int handlers = u2();
         in.position(in.position() + 8 * handlers); // the exception table
         List<int[]> lineTable = new ArrayList<>();
-        int attributes = u2();
-        for (int i = 0; i < attributes; i++) {
-            String attribute = utf8[u2()];
-            int length = in.getInt();
-            int end = in.position() + length;
-            if (attribute.equals("LineNumberTable")) {
-                int entries = u2();
-                for (int e = 0; e < entries; e++) {
-                    lineTable.add(new int[] {u2(), u2()});
-                }
+        readAttributes("LineNumberTable", () -> {
+            int entries = u2();
+            for (int e = 0; e < entries; e++) {
+                lineTable.add(new int[] {u2(), u2()});
             }
-            in.position(end);
-        }
+        });
         lineTable.sort((a, b) -> Integer.compare(a[0], b[0]));
         m.lineStarts = new int[lineTable.size()];
         m.lineNumbers = new int[lineTable.size()];
         for (int i = 0; i < lineTable.size(); i++) {
             m.lineStarts[i] = lineTable.get(i)[0];
             m.lineNumbers[i] = lineTable.get(i)[1];
+        }
+    }
+
+    /**
+     * Reads an attribute table: {@code read} reads each attribute named {@code name} from its first byte, and
+     * reading goes on after the attribute's length, whatever it read; other attributes are skipped.
+     */
+    private void readAttributes(String name, Runnable read) {
+        int attributes = u2();
+        for (int i = 0; i < attributes; i++) {
+            String attribute = utf8[u2()];
+            int length = in.getInt();
+            int end = in.position() + length;
+            if (attribute.equals(name)) {
+                read.run();
+            }
+            in.position(end);
         }
     }
 

@@ -155,32 +155,22 @@ public final class ClassFileCheck {
         for (int n = in.u2(); n > 0; n--) {
             member(in, true);
         }
-        Set<String> seen = new HashSet<>();
-        int bootstrapAt = -1;
-        int bootstrapEnd = -1;
-        for (int n = in.u2(); n > 0; n--) {
-            String name = in.utf8(in.ref("an attribute name", false, UTF8));
-            long length = in.u4() & 0xffffffffL;
-            in.need(length);
-            int start = in.pos;
-            if (AttributeCheck.unique(name, in.major, false) && !seen.add(name)) {
-                throw new Malformed("multiple " + name + " attributes");
-            }
+        int[] bootstrap = {-1, -1}; // where the BootstrapMethods attribute starts and ends, checked last
+        attributes(in, false, (name, start, length) -> {
             if (name.equals("BootstrapMethods") && in.major >= 51) {
-                bootstrapAt = start;
-                bootstrapEnd = start + (int) length;
+                bootstrap[0] = start;
+                bootstrap[1] = start + length;
             } else {
-                AttributeCheck.ofClass(in, name, (int) length);
+                AttributeCheck.ofClass(in, name, length);
             }
-            in.pos = start + (int) length;
-        }
+        });
         if (in.pos != in.b.length) {
             throw new Malformed("extra bytes at the end of the class file");
         }
         int bootstrapMethods = 0;
-        if (bootstrapAt >= 0) {
-            in.pos = bootstrapAt;
-            bootstrapMethods = AttributeCheck.bootstrapMethods(in, bootstrapEnd);
+        if (bootstrap[0] >= 0) {
+            in.pos = bootstrap[0];
+            bootstrapMethods = AttributeCheck.bootstrapMethods(in, bootstrap[1]);
         }
         for (int i = 1; i < in.tags.length; i++) {
             if (in.tags[i] == DYNAMIC || in.tags[i] == INVOKE_DYNAMIC) {
@@ -283,20 +273,36 @@ public final class ClassFileCheck {
         in.ref("a member name", false, UTF8);
         int descriptor = in.ref("a member descriptor", false, UTF8);
         descriptor(in.utf8(descriptor), method);
+        attributes(in, true, (name, start, length) -> {
+            if (method && name.equals("Code")) {
+                CodeAttributeCheck.code(in, length, in.utf8(descriptor), (access & 0x0008) != 0);
+            } else {
+                AttributeCheck.ofMember(in, name, length, method);
+            }
+        });
+    }
+
+    /** Checks one attribute, whose bytes start at {@code start} (the input's position) and are in bounds. */
+    private interface AttributeBody {
+        void check(String name, int start, int length) throws Malformed;
+    }
+
+    /**
+     * Reads the attribute table of a class ({@code member} false) or of a field or method: each attribute's name
+     * and length, in bounds, at most one of each attribute that may appear once there, and {@code body} checks its
+     * bytes; reading goes on after them, wherever {@code body} stopped.
+     */
+    private static void attributes(Input in, boolean member, AttributeBody body) throws Malformed {
         Set<String> seen = new HashSet<>();
         for (int n = in.u2(); n > 0; n--) {
             String name = in.utf8(in.ref("an attribute name", false, UTF8));
             long length = in.u4() & 0xffffffffL;
             in.need(length);
             int start = in.pos;
-            if (AttributeCheck.unique(name, in.major, true) && !seen.add(name)) {
+            if (AttributeCheck.unique(name, in.major, member) && !seen.add(name)) {
                 throw new Malformed("multiple " + name + " attributes");
             }
-            if (method && name.equals("Code")) {
-                CodeAttributeCheck.code(in, (int) length, in.utf8(descriptor), (access & 0x0008) != 0);
-            } else {
-                AttributeCheck.ofMember(in, name, (int) length, method);
-            }
+            body.check(name, start, (int) length);
             in.pos = start + (int) length;
         }
     }

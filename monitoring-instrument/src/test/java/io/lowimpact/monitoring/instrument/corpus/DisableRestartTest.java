@@ -119,14 +119,8 @@ class DisableRestartTest {
         Method forLoop = Instrumented.method(Instrumented.load(Loops.class), "forLoop");
         List<String> edges = new ArrayList<>();
         Tool a = Monitoring.useToolId(0, "edges");
-        a.registerCallback(Event.BRANCH_LEFT, (code, from, to) -> {
-            edges.add("L " + from + "->" + to);
-            return Action.DISABLE;
-        });
-        a.registerCallback(Event.BRANCH_RIGHT, (code, from, to) -> {
-            edges.add("R " + from + "->" + to);
-            return Action.CONTINUE;
-        });
+        a.registerCallback(Event.BRANCH_LEFT, Recorder.edgesInto("L", edges, Action.DISABLE));
+        a.registerCallback(Event.BRANCH_RIGHT, Recorder.edgesInto("R", edges, Action.CONTINUE));
         a.setEvents(EventSet.BRANCH);
         assertEquals(3, forLoop.invoke(null, 3));
         // the left edge 6->9 is DISABLEd at its first delivery; the right edge of the same instruction is not (S18)

@@ -5,6 +5,7 @@ import io.lowimpact.monitoring.CallTarget;
 import io.lowimpact.monitoring.CodeUnit;
 import io.lowimpact.monitoring.Event;
 import io.lowimpact.monitoring.EventSet;
+import io.lowimpact.monitoring.JumpCallback;
 import io.lowimpact.monitoring.Monitoring;
 import io.lowimpact.monitoring.Tool;
 import java.util.ArrayList;
@@ -74,6 +75,20 @@ public final class Recorder {
     public synchronized void clear() {
         lines.clear();
         events.clear();
+    }
+
+    /**
+     * A callback for one edge event on its own, for a test that registers its tool's callbacks itself.
+     *
+     * @param label what each line starts with, for example the event's name
+     * @param into gets {@code label from->to} per delivery
+     * @param answer what the callback returns
+     */
+    public static JumpCallback edgesInto(String label, List<String> into, Action answer) {
+        return (code, from, to) -> {
+            into.add(label + " " + from + "->" + to);
+            return answer;
+        };
     }
 
     private void registerAll() {

@@ -26,9 +26,7 @@ class BytecodeDisableRestartIT {
 
     @Test
     void s18_s29_s40_disableIsPerToolAndRestartBringsBackOnlyThatToolsLocations() throws Exception {
-        Path classes = Programs.compile("disable", tmp.resolve("classes"));
-        ChildJvm.Result r = Programs.java(tmp, "-javaagent:" + Programs.AGENT_JAR, "-cp", classes.toString(), "Main")
-                .assertSuccess();
+        ChildJvm.Result r = Programs.runUnderAgent(tmp, "disable");
         assertEquals("run 1: 3 A " + FIRST_REACHED + " B " + ALL + "\n"
                 + "run 2: 3 A [] B " + ALL + "\n"
                 + "run 3: 3 A [] B " + ALL + "\n"

@@ -30,9 +30,7 @@ class ExternalProgramIT {
 
     @Test
     void s38_javaagentRunsAProgramThatIsNotOnTheBuildsClassPath() throws Exception {
-        Path classes = Programs.compile("hello", tmp.resolve("classes"));
-        ChildJvm.Result r = Programs.java(tmp, "-javaagent:" + Programs.AGENT_JAR, "-cp", classes.toString(), "Main")
-                .assertSuccess();
+        ChildJvm.Result r = Programs.runUnderAgent(tmp, "hello");
         assertEquals(HELLO, r.out, r::toString);
         assertEquals("", r.errWithoutJvmNotes(), r::toString);
     }

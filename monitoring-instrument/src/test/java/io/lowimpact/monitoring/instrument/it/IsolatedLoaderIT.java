@@ -27,9 +27,7 @@ class IsolatedLoaderIT {
 
     @Test
     void s42_probesWorkInClassesOfLoadersThatDoNotDelegateToTheSystemLoader() throws Exception {
-        Path classes = Programs.compile("isolated", tmp.resolve("classes"));
-        ChildJvm.Result r = Programs.java(tmp, "-javaagent:" + Programs.AGENT_JAR, "-cp", classes.toString(), "Main")
-                .assertSuccess();
+        ChildJvm.Result r = Programs.runUnderAgent(tmp, "isolated");
         assertEquals("parent: null, defined by isolated-before, sees the agent's Monitoring: true\n"
                 + "unit: iso.Worker.triple(I)I, first line 6, lines 5\n"
                 + "run 1: 6 " + ALL + "\n"

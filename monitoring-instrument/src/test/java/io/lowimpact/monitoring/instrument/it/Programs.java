@@ -134,6 +134,17 @@ final class Programs {
         return ChildJvm.run(JAVA, TIMEOUT_SECONDS, workDir, args);
     }
 
+    /**
+     * Compiles {@code programs/<name>} into {@code workDir/classes} and runs its {@code Main} there under the agent,
+     * with no agent options.
+     *
+     * @return what it printed; it exited with 0
+     */
+    static ChildJvm.Result runUnderAgent(Path workDir, String name) throws IOException, InterruptedException {
+        Path classes = compile(name, workDir.resolve("classes"));
+        return java(workDir, "-javaagent:" + AGENT_JAR, "-cp", classes.toString(), "Main").assertSuccess();
+    }
+
     /** Per method: how many probes a class file has (calls of the {@code fire} methods of Lowimpact's Bootstrap). */
     static Map<String, Integer> probeCalls(Path classFile) throws IOException {
         Map<String, Integer> counts = new TreeMap<>();

@@ -31,9 +31,7 @@ class TracingIT {
 
     @Test
     void s43_theTracerSeesBytecodeAndInjectedEventsBesideACoverageTool() throws Exception {
-        Path classes = Programs.compile("tracing", tmp.resolve("classes"));
-        ChildJvm.Result r = Programs.java(tmp, "-javaagent:" + Programs.AGENT_JAR, "-cp", classes.toString(), "Main")
-                .assertSuccess();
+        ChildJvm.Result r = Programs.runUnderAgent(tmp, "tracing");
         assertEquals("run 1: 4 -1\n"
                 + "trace: " + TRACE + "\n"
                 + "coverage: [outer:7, middle:14, middle:15, check:19, check:22, check:20, outer:8, outer:9,"

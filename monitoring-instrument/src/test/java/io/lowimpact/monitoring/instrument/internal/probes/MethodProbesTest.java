@@ -60,56 +60,31 @@ class MethodProbesTest {
                     mv.visitMethodInsn(Opcodes.INVOKESPECIAL, "java/lang/Integer", "<init>", "(I)V", false);
                     mv.visitInsn(Opcodes.ARETURN);
                 });
-        assertEquals(String.join("\n",
-                "    LDC masks : [B [",
-                "      // handle kind 0x6 : INVOKESTATIC",
-                "      io/lowimpact/monitoring/core/internal/Bootstrap.masks(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;Ljava/lang/Class;I)[B",
-                "      // arguments:",
-                "      7",
-                "    ]",
-                "    ASTORE 1",
-                "    ALOAD 1",
-                "    ICONST_0",
-                "    BALOAD",
-                "    IFEQ L0",
-                "    BIPUSH 7",
-                "    ICONST_0",
-                "    INVOKESTATIC io/lowimpact/monitoring/core/internal/Bootstrap.fire (II)V",
-                "   L0",
-                "   FRAME FULL [I [B] []",
-                "    NEW java/lang/Integer",
-                "    DUP",
-                "    ILOAD 0",
-                "    IFNE L1",
-                "    ALOAD 1",
-                "    ICONST_2",
-                "    BALOAD",
-                "    IFEQ L2",
-                "    BIPUSH 7",
-                "    ICONST_2",
-                "    INVOKESTATIC io/lowimpact/monitoring/core/internal/Bootstrap.fire (II)V",
-                "    GOTO L2",
-                "   L1",
-                "   FRAME FULL [I [B] [L0 L0]",
-                "    ALOAD 1",
-                "    ICONST_1",
-                "    BALOAD",
-                "    IFEQ L3",
-                "    BIPUSH 7",
-                "    ICONST_1",
-                "    INVOKESTATIC io/lowimpact/monitoring/core/internal/Bootstrap.fire (II)V",
-                "   L3",
-                "   FRAME FULL [I [B] [L0 L0]",
-                "    ICONST_1",
-                "    GOTO L4",
-                "   L2",
-                "   FRAME FULL [I [B] [L0 L0]",
-                "    ICONST_2",
-                "   L4",
-                "   FRAME FULL [I [B] [L0 L0 I]",
-                "    INVOKESPECIAL java/lang/Integer.<init> (I)V",
-                "    ARETURN",
-                ""), text);
+        assertEquals(new Expected(1)
+                .probe(0, "L0")
+                .then("   L0",
+                        "   FRAME FULL [I [B] []",
+                        "    NEW java/lang/Integer",
+                        "    DUP",
+                        "    ILOAD 0",
+                        "    IFNE L1")
+                .probe(2, "L2")
+                .then("    GOTO L2",
+                        "   L1",
+                        "   FRAME FULL [I [B] [L0 L0]")
+                .probe(1, "L3")
+                .then("   L3",
+                        "   FRAME FULL [I [B] [L0 L0]",
+                        "    ICONST_1",
+                        "    GOTO L4",
+                        "   L2",
+                        "   FRAME FULL [I [B] [L0 L0]",
+                        "    ICONST_2",
+                        "   L4",
+                        "   FRAME FULL [I [B] [L0 L0 I]",
+                        "    INVOKESPECIAL java/lang/Integer.<init> (I)V",
+                        "    ARETURN")
+                .text(), text);
     }
 
     /** An edge probe on a backward jump: the loop's jump is inverted, the taken edge's probe jumps back. */
@@ -125,41 +100,22 @@ class MethodProbesTest {
             mv.visitJumpInsn(Opcodes.IF_ICMPLT, top);
             mv.visitInsn(Opcodes.RETURN);
         });
-        assertEquals(String.join("\n",
-                "    LDC masks : [B [",
-                "      // handle kind 0x6 : INVOKESTATIC",
-                "      io/lowimpact/monitoring/core/internal/Bootstrap.masks(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;Ljava/lang/Class;I)[B",
-                "      // arguments:",
-                "      7",
-                "    ]",
-                "    ASTORE 1",
-                "   L0",
-                "   FRAME FULL [I [B] []",
-                "    IINC 0 1",
-                "    ILOAD 0",
-                "    BIPUSH 10",
-                "    IF_ICMPGE L1",
-                "    ALOAD 1",
-                "    ICONST_1",
-                "    BALOAD",
-                "    IFEQ L0",
-                "    BIPUSH 7",
-                "    ICONST_1",
-                "    INVOKESTATIC io/lowimpact/monitoring/core/internal/Bootstrap.fire (II)V",
-                "    GOTO L0",
-                "   L1",
-                "   FRAME FULL [I [B] []",
-                "    ALOAD 1",
-                "    ICONST_0",
-                "    BALOAD",
-                "    IFEQ L2",
-                "    BIPUSH 7",
-                "    ICONST_0",
-                "    INVOKESTATIC io/lowimpact/monitoring/core/internal/Bootstrap.fire (II)V",
-                "   L2",
-                "   FRAME FULL [I [B] []",
-                "    RETURN",
-                ""), text);
+        assertEquals(new Expected(1)
+                .then("   L0",
+                        "   FRAME FULL [I [B] []",
+                        "    IINC 0 1",
+                        "    ILOAD 0",
+                        "    BIPUSH 10",
+                        "    IF_ICMPGE L1")
+                .probe(1, "L0")
+                .then("    GOTO L0",
+                        "   L1",
+                        "   FRAME FULL [I [B] []")
+                .probe(0, "L2")
+                .then("   L2",
+                        "   FRAME FULL [I [B] []",
+                        "    RETURN")
+                .text(), text);
     }
 
     /** A switch whose cases share a target: one stub per distinct target; cases that go to the default are left. */
@@ -179,50 +135,31 @@ class MethodProbesTest {
             mv.visitInsn(Opcodes.ICONST_0);
             mv.visitInsn(Opcodes.IRETURN);
         });
-        assertEquals(String.join("\n",
-                "    LDC masks : [B [",
-                "      // handle kind 0x6 : INVOKESTATIC",
-                "      io/lowimpact/monitoring/core/internal/Bootstrap.masks(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;Ljava/lang/Class;I)[B",
-                "      // arguments:",
-                "      7",
-                "    ]",
-                "    ASTORE 1",
-                "    ILOAD 0",
-                "    TABLESWITCH",
-                "      1: L0",
-                "      2: L0",
-                "      3: L1",
-                "      4: L0",
-                "      default: L1",
-                "   L1",
-                "   FRAME FULL [I [B] []",
-                "    ALOAD 1",
-                "    ICONST_0",
-                "    BALOAD",
-                "    IFEQ L2",
-                "    BIPUSH 7",
-                "    ICONST_0",
-                "    INVOKESTATIC io/lowimpact/monitoring/core/internal/Bootstrap.fire (II)V",
-                "    GOTO L2",
-                "   L0",
-                "   FRAME FULL [I [B] []",
-                "    ALOAD 1",
-                "    ICONST_1",
-                "    BALOAD",
-                "    IFEQ L3",
-                "    BIPUSH 7",
-                "    ICONST_1",
-                "    INVOKESTATIC io/lowimpact/monitoring/core/internal/Bootstrap.fire (II)V",
-                "    GOTO L3",
-                "   L3",
-                "   FRAME FULL [I [B] []",
-                "    ICONST_1",
-                "    IRETURN",
-                "   L2",
-                "   FRAME FULL [I [B] []",
-                "    ICONST_0",
-                "    IRETURN",
-                ""), text);
+        assertEquals(new Expected(1)
+                .then("    ILOAD 0",
+                        "    TABLESWITCH",
+                        "      1: L0",
+                        "      2: L0",
+                        "      3: L1",
+                        "      4: L0",
+                        "      default: L1",
+                        "   L1",
+                        "   FRAME FULL [I [B] []")
+                .probe(0, "L2")
+                .then("    GOTO L2",
+                        "   L0",
+                        "   FRAME FULL [I [B] []")
+                .probe(1, "L3")
+                .then("    GOTO L3",
+                        "   L3",
+                        "   FRAME FULL [I [B] []",
+                        "    ICONST_1",
+                        "    IRETURN",
+                        "   L2",
+                        "   FRAME FULL [I [B] []",
+                        "    ICONST_0",
+                        "    IRETURN")
+                .text(), text);
     }
 
     /**
@@ -255,40 +192,26 @@ class MethodProbesTest {
             mv.visitVarInsn(Opcodes.ALOAD, 1);
             mv.visitInsn(Opcodes.ATHROW);
         }, table);
-        assertEquals(String.join("\n",
-                "    LDC masks : [B [",
-                "      // handle kind 0x6 : INVOKESTATIC",
-                "      io/lowimpact/monitoring/core/internal/Bootstrap.masks(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;Ljava/lang/Class;I)[B",
-                "      // arguments:",
-                "      7",
-                "    ]",
-                "    ASTORE 2",
-                "    ALOAD 0",
-                "    MONITORENTER",
-                "   L0",
-                "    ALOAD 0",
-                "    MONITOREXIT",
-                "   L1",
-                "    RETURN",
-                "   L2",
-                "   FRAME FULL [java/lang/Object T [B] [java/lang/Throwable]",
-                "    ALOAD 2",
-                "    ICONST_0",
-                "    BALOAD",
-                "    IFEQ L3",
-                "    DUP",
-                "    BIPUSH 7",
-                "    ICONST_0",
-                "    INVOKESTATIC io/lowimpact/monitoring/core/internal/Bootstrap.fire (Ljava/lang/Object;II)V",
-                "   L3",
-                "   FRAME FULL [java/lang/Object T [B] [java/lang/Throwable]",
-                "    ASTORE 1",
-                "    ALOAD 0",
-                "    MONITOREXIT",
-                "   L4",
-                "    ALOAD 1",
-                "    ATHROW",
-                ""), text);
+        assertEquals(new Expected(2)
+                .then("    ALOAD 0",
+                        "    MONITORENTER",
+                        "   L0",
+                        "    ALOAD 0",
+                        "    MONITOREXIT",
+                        "   L1",
+                        "    RETURN",
+                        "   L2",
+                        "   FRAME FULL [java/lang/Object T [B] [java/lang/Throwable]")
+                .probeWithValue(0, "L3")
+                .then("   L3",
+                        "   FRAME FULL [java/lang/Object T [B] [java/lang/Throwable]",
+                        "    ASTORE 1",
+                        "    ALOAD 0",
+                        "    MONITOREXIT",
+                        "   L4",
+                        "    ALOAD 1",
+                        "    ATHROW")
+                .text(), text);
         // The first range as it was; the handler's own range now starts after its probe (L3), not at it (L2).
         assertEquals(List.of("L0 L1 L2 null", "L3 L4 L2 null"), table);
     }
@@ -318,47 +241,28 @@ class MethodProbesTest {
             mv.visitMethodInsn(Opcodes.INVOKESPECIAL, "java/lang/Object", "<init>", "()V", false);
             mv.visitInsn(Opcodes.RETURN);
         });
-        assertEquals(String.join("\n",
-                "    LDC masks : [B [",
-                "      // handle kind 0x6 : INVOKESTATIC",
-                "      io/lowimpact/monitoring/core/internal/Bootstrap.masks(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;Ljava/lang/Class;I)[B",
-                "      // arguments:",
-                "      7",
-                "    ]",
-                "    ASTORE 2",
-                "    ALOAD 0",
-                "    ILOAD 1",
-                "    IFGT L0",
-                "    ALOAD 2",
-                "    ICONST_1",
-                "    BALOAD",
-                "    IFEQ L1",
-                "    BIPUSH 7",
-                "    ICONST_1",
-                "    INVOKESTATIC io/lowimpact/monitoring/core/internal/Bootstrap.fire (II)V",
-                "    GOTO L1",
-                "   L0",
-                "   FRAME FULL [U I [B] [U]",
-                "    ALOAD 2",
-                "    ICONST_0",
-                "    BALOAD",
-                "    IFEQ L2",
-                "    BIPUSH 7",
-                "    ICONST_0",
-                "    INVOKESTATIC io/lowimpact/monitoring/core/internal/Bootstrap.fire (II)V",
-                "   L2",
-                "   FRAME FULL [U I [B] [U]",
-                "    ICONST_1",
-                "    GOTO L3",
-                "   L1",
-                "   FRAME FULL [U I [B] [U]",
-                "    ICONST_2",
-                "   L3",
-                "   FRAME FULL [U I [B] [U I]",
-                "    POP",
-                "    INVOKESPECIAL java/lang/Object.<init> ()V",
-                "    RETURN",
-                ""), text);
+        assertEquals(new Expected(2)
+                .then("    ALOAD 0",
+                        "    ILOAD 1",
+                        "    IFGT L0")
+                .probe(1, "L1")
+                .then("    GOTO L1",
+                        "   L0",
+                        "   FRAME FULL [U I [B] [U]")
+                .probe(0, "L2")
+                .then("   L2",
+                        "   FRAME FULL [U I [B] [U]",
+                        "    ICONST_1",
+                        "    GOTO L3",
+                        "   L1",
+                        "   FRAME FULL [U I [B] [U]",
+                        "    ICONST_2",
+                        "   L3",
+                        "   FRAME FULL [U I [B] [U I]",
+                        "    POP",
+                        "    INVOKESPECIAL java/lang/Object.<init> ()V",
+                        "    RETURN")
+                .text(), text);
     }
 
     // ---- harness ------------------------------------------------------------------------------------------
@@ -423,6 +327,57 @@ class MethodProbesTest {
             mask |= 1 << e.ordinal();
         }
         return mask;
+    }
+
+    /**
+     * An expected listing, as {@link #rewrite} prints it: what every rewritten method starts with (its class's masks
+     * loaded into local {@code masks}), then the method's own instructions and its probes in order.
+     */
+    private static final class Expected {
+        private static final String FIRE = "    INVOKESTATIC io/lowimpact/monitoring/core/internal/Bootstrap.fire";
+
+        private final int masks;
+        private final List<String> lines = new ArrayList<>();
+
+        Expected(int masks) {
+            this.masks = masks;
+            then("    LDC masks : [B [",
+                    "      // handle kind 0x6 : INVOKESTATIC",
+                    "      io/lowimpact/monitoring/core/internal/Bootstrap.masks(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;Ljava/lang/Class;I)[B",
+                    "      // arguments:",
+                    "      " + CLASS_ID,
+                    "    ]",
+                    "    ASTORE " + masks);
+        }
+
+        /** Instructions, labels and frames, one a line as the Textifier prints them. */
+        Expected then(String... text) {
+            lines.addAll(List.of(text));
+            return this;
+        }
+
+        /** A probe: unless the mask byte of {@code slot} is zero (then it goes to {@code skip}), it fires. */
+        Expected probe(int slot, String skip) {
+            return maskTest(slot, skip).then(push(CLASS_ID), push(slot), FIRE + " (II)V");
+        }
+
+        /** A probe that passes on the value on top of the stack, which stays there. */
+        Expected probeWithValue(int slot, String skip) {
+            return maskTest(slot, skip).then("    DUP", push(CLASS_ID), push(slot), FIRE + " (Ljava/lang/Object;II)V");
+        }
+
+        private Expected maskTest(int slot, String skip) {
+            return then("    ALOAD " + masks, push(slot), "    BALOAD", "    IFEQ " + skip);
+        }
+
+        /** An int constant as javac and ASM push one from 0 to 127. */
+        private static String push(int value) {
+            return value <= 5 ? "    ICONST_" + value : "    BIPUSH " + value;
+        }
+
+        String text() {
+            return String.join("\n", lines) + "\n";
+        }
     }
 
     /** A Textifier that tells the names it gave labels. */

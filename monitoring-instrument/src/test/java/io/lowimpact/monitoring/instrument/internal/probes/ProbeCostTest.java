@@ -8,6 +8,7 @@ import io.lowimpact.monitoring.EventSet;
 import io.lowimpact.monitoring.Monitoring;
 import io.lowimpact.monitoring.Tool;
 import io.lowimpact.monitoring.instrument.OfflineInstrumenter;
+import io.lowimpact.monitoring.instrument.corpus.Recorder;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.Method;
@@ -45,14 +46,8 @@ class ProbeCostTest {
             events.add("LINE " + line);
             return Action.DISABLE;
         });
-        coverage.registerCallback(Event.BRANCH_LEFT, (code, from, to) -> {
-            events.add("BRANCH_LEFT " + from + "->" + to);
-            return Action.DISABLE;
-        });
-        coverage.registerCallback(Event.BRANCH_RIGHT, (code, from, to) -> {
-            events.add("BRANCH_RIGHT " + from + "->" + to);
-            return Action.DISABLE;
-        });
+        coverage.registerCallback(Event.BRANCH_LEFT, Recorder.edgesInto("BRANCH_LEFT", events, Action.DISABLE));
+        coverage.registerCallback(Event.BRANCH_RIGHT, Recorder.edgesInto("BRANCH_RIGHT", events, Action.DISABLE));
         coverage.setEvents(EventSet.of(Event.LINE, Event.BRANCH_LEFT, Event.BRANCH_RIGHT));
 
         for (int i = 0; i < 1000; i++) {

@@ -74,66 +74,50 @@ final class Dispatcher {
 
     /**
      * Delivers {@code site}'s event with its dynamic argument (value, arg0, exception, or null) to the tools of
-     * {@code mask}, the site's mask as the caller just read it. The mask is read again after each tool, so a tool
-     * switched off by an earlier tool's callback is skipped.
+     * {@code mask}, the site's mask as the caller just read it.
      */
     void dispatch(Site site, int mask, Object arg) {
-        Running running = running();
-        int outer = running.mask;
-        int pending = mask & ~outer;
-        while (pending != 0) {
-            int id = Integer.numberOfTrailingZeros(pending);
-            int bit = 1 << id;
-            Object callback = callbacks[site.eventOrdinal][id];
-            if (callback != null) {
-                running.mask = outer | bit;
-                try {
-                    if (invoke(site.shape, callback, site.unit, site.offset, site.to, site.line, site.target, arg)
-                            == Action.DISABLE) {
-                        control.disable(site, tools[id], callback);
-                    }
-                } catch (Throwable error) {
-                    tools[id].reportError(site.event, site.unit, error);
-                } finally {
-                    running.mask = outer;
-                }
-            }
-            pending = site.mask & ~outer & -(bit << 1);
-        }
+        deliver(site, mask, arg);
     }
 
     /**
-     * Delivers a bytecode slot's event, as {@link #dispatch} does a site's, from the slot's {@link SlotView}; the
-     * slot's mask byte is what is read again after each tool. The loop is {@link #dispatch}'s, for a view instead of a
-     * site; a single loop for both, tried, was no faster, and its extra branches sit on every bytecode event.
+     * Delivers a bytecode slot's event from the slot's {@link SlotView}.
      *
      * @param noValue whether the probe passes no value: then MISSING for a void return or a call without arg0
      */
     void dispatchSlot(ProbeClass probeClass, int slot, int mask, Object value, boolean noValue) {
         SlotView view = probeClass.view(slot);
         int shape = view.shape;
-        Object arg = noValue && (shape == Site.SHAPE_RETURN || shape == Site.SHAPE_CALL) ? Monitoring.MISSING : value;
+        deliver(view, mask, noValue && (shape == Site.SHAPE_RETURN || shape == Site.SHAPE_CALL)
+                ? Monitoring.MISSING : value);
+    }
+
+    /**
+     * Delivers one event at one location to the tools of {@code mask}, in ascending id. The location's mask is read
+     * again after each tool, so a tool switched off by an earlier tool's callback is skipped.
+     */
+    private void deliver(Delivery at, int mask, Object arg) {
         Running running = running();
         int outer = running.mask;
         int pending = mask & ~outer;
         while (pending != 0) {
             int id = Integer.numberOfTrailingZeros(pending);
             int bit = 1 << id;
-            Object callback = callbacks[view.eventOrdinal][id];
+            Object callback = callbacks[at.eventOrdinal][id];
             if (callback != null) {
                 running.mask = outer | bit;
                 try {
-                    if (invoke(shape, callback, view.unit, view.offset, view.extra, view.extra, view.target, arg)
+                    if (invoke(at.shape, callback, at.unit, at.offset, at.to, at.line, at.target, arg)
                             == Action.DISABLE) {
-                        control.disable(probeClass, slot, tools[id], callback);
+                        at.disable(control, tools[id], callback);
                     }
                 } catch (Throwable error) {
-                    tools[id].reportError(Event.ofOrdinal(view.eventOrdinal), view.unit, error);
+                    tools[id].reportError(Event.ofOrdinal(at.eventOrdinal), at.unit, error);
                 } finally {
                     running.mask = outer;
                 }
             }
-            pending = probeClass.maskOf(slot) & ~outer & -(bit << 1);
+            pending = at.currentMask() & ~outer & -(bit << 1);
         }
     }
 

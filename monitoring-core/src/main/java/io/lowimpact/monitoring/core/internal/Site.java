@@ -26,7 +26,7 @@ import java.lang.invoke.MutableCallSite;
  * first request, whose target is a no-op while the mask is empty and the bound {@code fire} method otherwise; it is
  * flipped under the lock whenever the mask changes between empty and non-empty.
  */
-public final class Site implements Probe {
+public final class Site extends Delivery implements Probe {
 
     /** How a site's event is fired; also selects the callback signature. */
     static final int FIRE = 0;
@@ -63,19 +63,11 @@ public final class Site implements Probe {
         }
     }
 
-    // A program has a site for every probe location that has fired: keep this object small.
-    final Unit unit;
+    // A program has a site for every injection-API probe location: keep this object small.
     final Event<?> event;
-    final int eventOrdinal;
     /** The bit of the event that switches this site on: CALL for the ancillary events, else the event's own. */
     final int controlBit;
-    final int offset;
-    final int to;
-    /** The line reported to LINE callbacks. */
-    final int line;
-    final CallTarget target;
     final byte fireKind;
-    final byte shape;
     private final Dispatcher dispatcher;
 
     /** Tools that receive this event here now. Written under the Control lock. */
@@ -90,18 +82,21 @@ public final class Site implements Probe {
     }
 
     Site(Dispatcher dispatcher, Unit unit, Event<?> event, int offset, int to, int line, CallTarget target) {
+        super(unit, event.ordinal(), shapeOf(event), offset, to, line, target);
         this.dispatcher = dispatcher;
-        this.unit = unit;
         this.event = event;
-        this.eventOrdinal = event.ordinal();
         this.controlBit = Events.controlBit(event);
-        this.offset = offset;
-        this.to = to;
-        this.line = line;
-        this.target = target;
-        int shapeOf = shapeOf(event);
-        this.shape = (byte) shapeOf;
-        this.fireKind = (byte) fireKindOf(shapeOf);
+        this.fireKind = (byte) fireKindOf(shape);
+    }
+
+    @Override
+    int currentMask() {
+        return mask;
+    }
+
+    @Override
+    void disable(Control control, ToolState tool, Object callback) {
+        control.disable(this, tool, callback);
     }
 
     /** @return how an event of a callback shape is fired */

@@ -1,7 +1,5 @@
 package io.lowimpact.monitoring.core.internal;
 
-import io.lowimpact.monitoring.CallTarget;
-
 /**
  * What the dispatcher needs of a bytecode slot, decoded once from its descriptor: made when the slot fires while
  * some tool receives it, kept by its class while that lasts and dropped when no tool does (after the last DISABLE),
@@ -9,33 +7,39 @@ import io.lowimpact.monitoring.CallTarget;
  * for a call site's cache of its last answer, an immutable object itself, so any thread may make one without a lock,
  * and two equal views of a slot are harmless.
  */
-final class SlotView {
+final class SlotView extends Delivery {
 
     final ProbeClass probeClass;
     final int slot;
-    final Unit unit;
-    final int eventOrdinal;
-    final int shape;
-    final int offset;
-    /** The line of a LINE, an edge's destination, or -1. */
-    final int extra;
-    /** The call of a call event, else null. */
-    final CallTarget target;
     /**
      * For an EXTERNAL_RETURN or EXTERNAL_RAISE of a virtual call, the last receiver class's answer
      * ({@link Externals#isExternal(Object, SlotView)}); written without a lock, an immutable object.
      */
     Externals.Answer lastAnswer;
+    /** The answers for other receiver classes, by class hash; made at the first class change. */
+    Externals.Answer[] answers;
 
     SlotView(ProbeClass probeClass, int slot, long descriptor, int shape) {
+        this(probeClass, slot, descriptor, shape, probeClass.unitAt(ProbeClass.unitIndex(descriptor)),
+                ProbeClass.extra(descriptor));
+    }
+
+    /** @param extra the descriptor's extra: a LINE's line, an edge's destination, or a call's index */
+    private SlotView(ProbeClass probeClass, int slot, long descriptor, int shape, Unit unit, int extra) {
+        super(unit, ProbeClass.eventOrdinal(descriptor), shape, ProbeClass.offset(descriptor),
+                shape == Site.SHAPE_CALL ? -1 : extra, shape == Site.SHAPE_CALL ? -1 : extra,
+                shape == Site.SHAPE_CALL ? unit.callTargetOfIndex(extra) : null);
         this.probeClass = probeClass;
         this.slot = slot;
-        this.unit = probeClass.unitAt(ProbeClass.unitIndex(descriptor));
-        this.eventOrdinal = ProbeClass.eventOrdinal(descriptor);
-        this.shape = shape;
-        this.offset = ProbeClass.offset(descriptor);
-        int decoded = ProbeClass.extra(descriptor);
-        this.target = shape == Site.SHAPE_CALL ? unit.callTargetOfIndex(decoded) : null;
-        this.extra = shape == Site.SHAPE_CALL ? -1 : decoded;
+    }
+
+    @Override
+    int currentMask() {
+        return probeClass.maskOf(slot);
+    }
+
+    @Override
+    void disable(Control control, ToolState tool, Object callback) {
+        control.disable(probeClass, slot, tool, callback);
     }
 }

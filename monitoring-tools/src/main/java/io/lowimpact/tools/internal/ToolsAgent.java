@@ -6,7 +6,8 @@ import java.util.function.Consumer;
 
 /**
  * The tools agent, {@code -javaagent:lowimpact-tools-agent.jar=key=value,...}, given after the monitoring agent:
- * each key names a tool, whose starter gets the value. Keys are registered in {@link #STARTERS}, one line per tool.
+ * each key names a tool, whose starter gets the value, or a setting of a tool. Keys are registered in
+ * {@link #STARTERS}, one line per tool or setting, and run in that order.
  *
  * <p>It uses only the public API. The monitoring agent has put {@code Monitoring} on the boot class path; this jar
  * carries no copy of it, so the class loader of the tools (the system class loader) finds the boot loader's, the
@@ -20,6 +21,8 @@ public final class ToolsAgent {
     private static final Map<String, Consumer<String>> STARTERS = new LinkedHashMap<>();
 
     static {
+        // Run in this order, whatever the order given: a tool's settings come before the tool.
+        STARTERS.put("profileclock", ProfilerStarter::clock);
         STARTERS.put("profile", ProfilerStarter::start);
         STARTERS.put("trace", TraceStarter::start);
     }
@@ -37,7 +40,11 @@ public final class ToolsAgent {
     public static void premain(String options) {
         Map<String, String> parsed = parse(options);
         requireMonitoringAgent();
-        parsed.forEach((key, value) -> STARTERS.get(key).accept(value));
+        STARTERS.forEach((key, starter) -> {
+            if (parsed.containsKey(key)) {
+                starter.accept(parsed.get(key));
+            }
+        });
     }
 
     /**
@@ -64,6 +71,10 @@ public final class ToolsAgent {
                     throw new IllegalArgumentException("tools agent option '" + key + "' is given twice");
                 }
             }
+        }
+        if (parsed.containsKey("profileclock") && !parsed.containsKey("profile")) {
+            throw new IllegalArgumentException("tools agent option 'profileclock' is a setting of the profiler: give "
+                    + "profile=<dir> too");
         }
         if (parsed.isEmpty()) {
             throw new IllegalArgumentException("the tools agent needs an option naming a tool (known: "

@@ -102,7 +102,7 @@ class ToolsAgentIT {
     void unknownOptionTheJvmDoesNotStart() throws Exception {
         ChildJvm.Result r = run("-javaagent:" + AGENT, "-javaagent:" + TOOLS + "=profiel=" + dir);
         assertTrue(r.exitCode != 0, r::toString);
-        assertTrue(r.err.contains("unknown tools agent option 'profiel' (known: profile, trace)"), r::toString);
+        assertTrue(r.err.contains("unknown tools agent option 'profiel' (known: profileclock, profile, trace)"), r::toString);
     }
 
     private ChildJvm.Result run(String... agents) throws IOException, InterruptedException {

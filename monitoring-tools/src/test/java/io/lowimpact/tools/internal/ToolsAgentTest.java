@@ -3,6 +3,7 @@ package io.lowimpact.tools.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -22,7 +23,7 @@ class ToolsAgentTest {
 
     @Test
     void parseUnknownKey() {
-        assertEquals("unknown tools agent option 'bogus' (known: profile, trace)",
+        assertEquals("unknown tools agent option 'bogus' (known: profileclock, profile, trace)",
                 refusal(() -> ToolsAgent.parse("profile=/tmp,bogus=1")));
     }
 
@@ -40,8 +41,25 @@ class ToolsAgentTest {
 
     @Test
     void parseNothing() {
-        assertEquals("the tools agent needs an option naming a tool (known: profile, trace), for example profile=<dir>",
+        assertEquals("the tools agent needs an option naming a tool (known: profileclock, profile, trace), for example profile=<dir>",
                 refusal(() -> ToolsAgent.parse("")));
+    }
+
+    @Test
+    void parseProfileClockWithoutProfile() {
+        assertEquals("tools agent option 'profileclock' is a setting of the profiler: give profile=<dir> too",
+                refusal(() -> ToolsAgent.parse("profileclock=exact,trace=com.acme.**")));
+    }
+
+    @Test
+    void profileClockPeriods() {
+        assertEquals(Duration.ZERO, ProfilerStarter.parsePeriod("exact"));
+        assertEquals(Duration.ofNanos(100_000), ProfilerStarter.parsePeriod("100us"));
+        assertEquals(Duration.ofMillis(2), ProfilerStarter.parsePeriod(" 2MS "));
+        for (String bad : List.of("0ms", "-1ms", "1s", "ms", "1.5ms", "99999999999999999us", "fast")) {
+            assertEquals("tools agent option profileclock=" + bad + ": give exact, or a period such as 100us or 2ms",
+                    refusal(() -> ProfilerStarter.parsePeriod(bad)), bad);
+        }
     }
 
     @Test

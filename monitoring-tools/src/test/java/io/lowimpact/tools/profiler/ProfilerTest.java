@@ -1,12 +1,14 @@
 package io.lowimpact.tools.profiler;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.lowimpact.tools.profiler.targets.CallTree;
 import io.lowimpact.tools.profiler.targets.External;
 import io.lowimpact.tools.profiler.targets.Recursion;
 import io.lowimpact.tools.profiler.targets.StaticInit;
 import io.lowimpact.tools.profiler.targets.Unwind;
+import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
@@ -65,6 +67,31 @@ class ProfilerTest {
         assertEquals(53, self);
         assertEquals(53, p.method(m(CallTree.class, "main", "()V")).inclusiveNanos());
         assertEquals(53, p.thread("main").totalNanos());
+    }
+
+    @Test
+    void advancingClockKeepsCountsExactAndTimesConsistent() {
+        profiler.stop();
+        Profiler ticking = Profiler.builder().clockPeriod(Duration.ofNanos(50_000)).start();
+        try {
+            Targets.run(Targets.load(CallTree.class), "main");
+        } finally {
+            ticking.stop();
+        }
+        Profile p = ticking.snapshot();
+        assertEquals(List.of(m(CallTree.class, "a", "()V") + " count=2", m(CallTree.class, "b", "()V") + " count=1",
+                m(CallTree.class, "c", "()V") + " count=4", m(CallTree.class, "main", "()V") + " count=1"),
+                p.methods().stream().map(s -> s.label() + " count=" + s.count()).sorted()
+                        .collect(Collectors.toList()));
+        long self = p.methods().stream().mapToLong(MethodStats::selfNanos).sum();
+        assertEquals(p.method(m(CallTree.class, "main", "()V")).inclusiveNanos(), self);
+        assertEquals(self, p.thread("main").totalNanos());
+    }
+
+    @Test
+    void clockPeriodMustNotBeNegative() {
+        assertEquals("the clock period must not be negative: PT-0.001S", assertThrows(IllegalArgumentException.class,
+                () -> Profiler.builder().clockPeriod(Duration.ofMillis(-1))).getMessage());
     }
 
     @Test

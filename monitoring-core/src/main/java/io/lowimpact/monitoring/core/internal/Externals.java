@@ -14,7 +14,8 @@ import java.util.function.Predicate;
  * the method that the JVM would select (the class's own or inherited method, else a default method) is external
  * when it is native, or its declaring class is hidden (a lambda proxy) or not instrumented. Answers are cached per
  * receiver class and call target, and each call site ({@link SlotView}) keeps the last answer it got, so a site that
- * always sees one receiver class (most do) answers with one comparison.
+ * always sees one receiver class (most do) answers with one comparison, and a small table of the answers for other
+ * classes (a visitor's {@code accept} sees dozens), so that those need no map lookup either.
  */
 final class Externals {
 
@@ -31,6 +32,9 @@ final class Externals {
             this.external = external;
         }
     }
+
+    /** How many receiver classes a call site that sees several keeps answers for, by the class's hash. */
+    static final int SITE_ANSWERS = 8;
 
     private static final ClassValue<Map<CallTarget, Answer>> ANSWERS = new ClassValue<>() {
         @Override
@@ -62,7 +66,16 @@ final class Externals {
         if (last != null && last.type == type) {
             return last.external;
         }
-        Answer answer = answer(type, site.target);
+        Answer[] seen = site.answers;
+        int at = type.hashCode() & (SITE_ANSWERS - 1);
+        Answer answer = seen == null ? null : seen[at];
+        if (answer == null || answer.type != type) {
+            answer = answer(type, site.target);
+            if (seen == null) {
+                site.answers = seen = new Answer[SITE_ANSWERS];
+            }
+            seen[at] = answer;
+        }
         site.lastAnswer = answer;
         return answer.external;
     }

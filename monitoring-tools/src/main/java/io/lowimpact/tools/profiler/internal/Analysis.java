@@ -6,10 +6,7 @@ import io.lowimpact.tools.profiler.ThreadProfile;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /** Turns one thread's copied tree into its figures per method and edge, and into collapsed stacks. */
 public final class Analysis {
@@ -26,42 +23,61 @@ public final class Analysis {
         TreeData tree = thread.tree();
         int size = tree.size();
         long[] self = tree.selfTimes();
+        // Methods and edges numbered in the order their first node comes, as the tables list them.
+        LongIntTable methodIndex = new LongIntTable(1024);
+        LongIntTable edgeIndex = new LongIntTable(1024);
+        int[] methodOf = new int[size];
+        int[] edgeOf = new int[size];
+        List<Long> methodKeys = new ArrayList<>();
+        List<Long> edgeKeys = new ArrayList<>();
+        for (int n = 1; n < size; n++) {
+            methodOf[n] = number(methodIndex, tree.key(n), methodKeys);
+            int p = tree.parent(n);
+            edgeOf[n] = p == CallTree.ROOT ? -1 : number(edgeIndex, edgeKey(tree.key(p), tree.key(n)), edgeKeys);
+        }
         boolean[] outermost = new boolean[size];
         boolean[] outermostEdge = new boolean[size];
-        markOutermost(tree, outermost, outermostEdge);
+        markOutermost(tree, methodOf, edgeOf, methodKeys.size(), edgeKeys.size(), outermost, outermostEdge);
 
-        Map<Integer, long[]> methods = new LinkedHashMap<>();  // key -> count, inclusive, self
-        Map<Long, long[]> edges = new LinkedHashMap<>();       // caller key, callee key -> count, time
+        long[] methodCount = new long[methodKeys.size()];
+        long[] methodInclusive = new long[methodKeys.size()];
+        long[] methodSelf = new long[methodKeys.size()];
+        long[] edgeCount = new long[edgeKeys.size()];
+        long[] edgeTime = new long[edgeKeys.size()];
         for (int n = 1; n < size; n++) {
-            long[] m = methods.computeIfAbsent(tree.key(n), k -> new long[3]);
-            m[0] += tree.count(n);
-            m[1] += outermost[n] ? tree.inclusive(n) : 0;
-            m[2] += self[n];
-            int p = tree.parent(n);
-            if (p != CallTree.ROOT) {
-                long[] e = edges.computeIfAbsent(edgeKey(tree.key(p), tree.key(n)), k -> new long[2]);
-                e[0] += tree.count(n);
-                e[1] += outermostEdge[n] ? tree.inclusive(n) : 0;
+            int m = methodOf[n];
+            methodCount[m] += tree.count(n);
+            methodInclusive[m] += outermost[n] ? tree.inclusive(n) : 0;
+            methodSelf[m] += self[n];
+            int e = edgeOf[n];
+            if (e >= 0) {
+                edgeCount[e] += tree.count(n);
+                edgeTime[e] += outermostEdge[n] ? tree.inclusive(n) : 0;
             }
         }
-        List<MethodStats> methodStats = new ArrayList<>();
-        methods.forEach((k, m) -> {
-            Frames.Frame f = frames.frame(k);
-            methodStats.add(new MethodStats(f.name(), f.descriptor(), f.external(), m[0], m[1], m[2]));
-        });
-        List<EdgeStats> edgeStats = new ArrayList<>();
-        edges.forEach((k, e) -> edgeStats.add(new EdgeStats(frames.frame((int) (k >> 32)).label(),
-                frames.frame((int) (long) k).label(), e[0], e[1])));
+        List<MethodStats> methodStats = new ArrayList<>(methodKeys.size());
+        for (int m = 0; m < methodKeys.size(); m++) {
+            Frames.Frame f = frames.frame((int) (long) methodKeys.get(m));
+            methodStats.add(new MethodStats(f.name(), f.descriptor(), f.external(), methodCount[m],
+                    methodInclusive[m], methodSelf[m]));
+        }
+        List<EdgeStats> edgeStats = new ArrayList<>(edgeKeys.size());
+        for (int e = 0; e < edgeKeys.size(); e++) {
+            long k = edgeKeys.get(e);
+            edgeStats.add(new EdgeStats(frames.frame((int) (k >> 32)).label(), frames.frame((int) k).label(),
+                    edgeCount[e], edgeTime[e]));
+        }
         return new ThreadProfile(thread.threadName(), thread.threadId(), methodStats, edgeStats, thread.events(),
                 tree.total(), size - 1);
     }
 
     /**
-     * Marks the nodes that have no ancestor of the same key ({@code outermost}) and no ancestor edge with the same
-     * caller and callee keys ({@code outermostEdge}): only those count in inclusive times, so that recursion is
-     * counted once.
+     * Marks the nodes that have no ancestor of the same method ({@code outermost}) and no ancestor edge with the same
+     * caller and callee ({@code outermostEdge}): only those count in inclusive times, so that recursion is counted
+     * once. Methods and edges are given by number ({@code methodOf}, {@code edgeOf}, -1 for no edge).
      */
-    private static void markOutermost(TreeData tree, boolean[] outermost, boolean[] outermostEdge) {
+    private static void markOutermost(TreeData tree, int[] methodOf, int[] edgeOf, int methods, int edges,
+            boolean[] outermost, boolean[] outermostEdge) {
         int size = tree.size();
         // Children in index order (a node's parent has a lower index): first child and next sibling.
         int[] first = new int[size];
@@ -72,8 +88,8 @@ public final class Analysis {
             next[n] = first[p];
             first[p] = n;
         }
-        Map<Integer, Integer> onPath = new HashMap<>();
-        Map<Long, Integer> edgesOnPath = new HashMap<>();
+        int[] onPath = new int[methods];
+        int[] edgesOnPath = new int[edges];
         int[] stack = new int[16];
         int[] cursor = new int[16];
         int depth = 0;
@@ -84,22 +100,18 @@ public final class Analysis {
             if (c == -1) {
                 int n = stack[depth];
                 if (n != CallTree.ROOT) {
-                    onPath.merge(tree.key(n), -1, Integer::sum);
-                    if (tree.parent(n) != CallTree.ROOT) {
-                        edgesOnPath.merge(edgeKey(tree.key(tree.parent(n)), tree.key(n)), -1, Integer::sum);
+                    onPath[methodOf[n]]--;
+                    if (edgeOf[n] >= 0) {
+                        edgesOnPath[edgeOf[n]]--;
                     }
                 }
                 depth--;
                 continue;
             }
             cursor[depth] = next[c];
-            outermost[c] = onPath.getOrDefault(tree.key(c), 0) == 0;
-            onPath.merge(tree.key(c), 1, Integer::sum);
-            int p = tree.parent(c);
-            if (p != CallTree.ROOT) {
-                long e = edgeKey(tree.key(p), tree.key(c));
-                outermostEdge[c] = edgesOnPath.getOrDefault(e, 0) == 0;
-                edgesOnPath.merge(e, 1, Integer::sum);
+            outermost[c] = onPath[methodOf[c]]++ == 0;
+            if (edgeOf[c] >= 0) {
+                outermostEdge[c] = edgesOnPath[edgeOf[c]]++ == 0;
             }
             depth++;
             if (depth == stack.length) {
@@ -109,6 +121,17 @@ public final class Analysis {
             stack[depth] = c;
             cursor[depth] = first[c];
         }
+    }
+
+    /** @return the number of {@code key} in {@code index}; a new key gets the next one and is added to {@code keys} */
+    private static int number(LongIntTable index, long key, List<Long> keys) {
+        int i = index.get(key);
+        if (i < 0) {
+            i = index.size();
+            index.putNew(key, i);
+            keys.add(key);
+        }
+        return i;
     }
 
     private static long edgeKey(int caller, int callee) {

@@ -12,7 +12,9 @@ import java.util.Arrays;
  * children are a list that the found child moves to the front of, so that the callees of a loop are found first
  * and nodes made close together stay close together. (An open-addressed table of the whole tree, keyed by parent
  * and key, was tried instead: on javac its lookups missed the cache every time, and took half of the profiler's
- * samples, against a few for this list.) Nothing is allocated but the array, which doubles when full.
+ * samples, against a few for this list.) A parent with more than {@value #WIDE} children, though (a visitor's
+ * dispatch, an interpreter's loop), would make the list long: its children are also entered in such a table, which
+ * finds them when the first child is not the one. Nothing is allocated but the arrays, which double when full.
  *
  * <p>Written by its thread only, without locks; {@link #copy()} may be called from another thread and then sees
  * a possibly slightly stale, but never structurally broken, tree: the array only grows, and a node's fields are
@@ -31,9 +33,16 @@ public final class CallTree {
     private static final int COUNT = 2;
     private static final int INCLUSIVE = 3;
 
+    /** A parent with more children than this finds them by table instead of by its list. */
+    static final int WIDE = 8;
+
     private int size = 1;
     /** Per node, at {@code STRIDE * node}: (parent, key), (first child, next sibling), count, inclusive. */
     private long[] nodes = root(64);
+    /** Per node, its number of children. */
+    private int[] widths = new int[64];
+    /** The children of wide parents, by (parent, key). */
+    private final LongIntTable wide = new LongIntTable(64);
 
     /**
      * The child of {@code node} for {@code frameKey}, created if new. Moves the child to the front of its parent's
@@ -53,6 +62,10 @@ public final class CallTree {
     }
 
     private int childSlow(int node, int frameKey, int first) {
+        if (widths[node] > WIDE) {
+            int c = wide.get(pairOf(node, frameKey));
+            return c >= 0 ? c : add(node, frameKey, first);
+        }
         long[] a = nodes;
         int previous = first;
         for (int c = first == NONE ? NONE : next(a, first); c != NONE; previous = c, c = next(a, c)) {
@@ -69,15 +82,29 @@ public final class CallTree {
     private int add(int node, int frameKey, int first) {
         if (STRIDE * (size + 1) > nodes.length) {
             nodes = Arrays.copyOf(nodes, nodes.length * 2);
+            widths = Arrays.copyOf(widths, widths.length * 2);
         }
         long[] a = nodes;
         int c = size;
-        a[STRIDE * c + PAIR] = ((long) node << 32) | (frameKey & LOW);
+        a[STRIDE * c + PAIR] = pairOf(node, frameKey);
         a[STRIDE * c + LINKS] = ((long) NONE << 32) | (first & LOW);
         setFirst(a, node, c);
         size = c + 1;
+        int width = ++widths[node];
+        if (width == WIDE + 1) {
+            for (int child = c; child != NONE; child = next(a, child)) {
+                wide.putNew(a[STRIDE * child + PAIR], child);
+            }
+        } else if (width > WIDE + 1) {
+            wide.putNew(a[STRIDE * c + PAIR], c);
+        }
         return c;
     }
+
+    private static long pairOf(int node, int frameKey) {
+        return ((long) node << 32) | (frameKey & LOW);
+    }
+
 
     private static int next(long[] a, int n) {
         return (int) a[STRIDE * n + LINKS];

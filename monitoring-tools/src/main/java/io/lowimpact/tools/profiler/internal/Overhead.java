@@ -1,35 +1,47 @@
 package io.lowimpact.tools.profiler.internal;
 
 import io.lowimpact.monitoring.CallTarget;
+import java.util.function.LongSupplier;
 
 /**
  * Estimates what one event costs the profiler's callbacks: times a scratch profiler's recorder, reached through its
  * {@link ThreadLocal} as the callbacks reach theirs, over the four kinds of update (start, return, call, external
- * return), on {@link System#nanoTime()}. Measured once per JVM, at the first snapshot. The dispatch from the probe to
- * the callback (the monitoring runtime's part) is not in it.
+ * return), on the profiler's kind of clock ({@link System#nanoTime()} per event, or a field read). Measured once per
+ * JVM and kind, at the first snapshot. The dispatch from the probe to the callback (the monitoring runtime's part)
+ * is not in it.
  */
 public final class Overhead {
 
     private static final int WARMUP = 50_000;
     private static final int ROUNDS = 200_000;
 
-    private static volatile double nanosPerEvent = -1;
+    private static volatile double exactNanos = -1;
+    private static volatile double fieldNanos = -1;
+    private static volatile long field;
 
     private Overhead() {
     }
 
-    /** @return the estimated cost of one event inside the callbacks, in nanoseconds */
-    public static double nanosPerEvent() {
-        double n = nanosPerEvent;
+    /**
+     * @param clock the profiler's clock
+     * @return the estimated cost of one event inside the callbacks, in nanoseconds
+     */
+    public static double nanosPerEvent(LongSupplier clock) {
+        boolean exact = clock == Recorders.NANO_TIME;
+        double n = exact ? exactNanos : fieldNanos;
         if (n < 0) {
-            n = measure();
-            nanosPerEvent = n;
+            n = measure(exact ? Recorders.NANO_TIME : () -> field);
+            if (exact) {
+                exactNanos = n;
+            } else {
+                fieldNanos = n;
+            }
         }
         return n;
     }
 
-    private static double measure() {
-        Recorders scratch = new Recorders(Recorders.NANO_TIME);
+    private static double measure(LongSupplier clock) {
+        Recorders scratch = new Recorders(clock);
         CallTarget external = new CallTarget("java.lang.Object", "hashCode", "()I", CallTarget.Kind.VIRTUAL);
         run(scratch, external, WARMUP);
         long t0 = System.nanoTime();

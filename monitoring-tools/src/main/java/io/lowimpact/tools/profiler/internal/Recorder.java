@@ -45,8 +45,9 @@ public final class Recorder {
     private byte[] kind = new byte[64];
     private CallTarget[] target = new CallTarget[64];
     private CodeUnit[] units = new CodeUnit[256];
-    /** Per unit id: the last call target found to name that unit. */
+    /** Per unit id: the last call target found to name that unit, and the one before it. */
     private CallTarget[] namedBy = new CallTarget[256];
+    private CallTarget[] namedBefore = new CallTarget[256];
     /** External callees by identity: open addressing, linear probing, at most half full. */
     private CallTarget[] externalTargets = new CallTarget[64];
     private int[] externalKeys = new int[64];
@@ -232,18 +233,24 @@ public final class Recorder {
         return k;
     }
 
-    /** {@link #names}, remembered per unit: the last target that named the unit is taken without comparing. */
+    /**
+     * {@link #names}, remembered per unit: the last two targets that named the unit (a method called from two call
+     * sites in turn) are taken without comparing.
+     */
     private boolean named(CallTarget t, int id, CodeUnit code) {
         CallTarget[] by = namedBy;
-        if (id < by.length && by[id] == t) {
+        if (id < by.length && (by[id] == t || namedBefore[id] == t)) {
             return true;
         }
         if (!names(t, code)) {
             return false;
         }
         if (id >= by.length) {
-            namedBy = by = Arrays.copyOf(by, Math.max(id + 1, by.length * 2));
+            int n = Math.max(id + 1, by.length * 2);
+            namedBy = by = Arrays.copyOf(by, n);
+            namedBefore = Arrays.copyOf(namedBefore, n);
         }
+        namedBefore[id] = by[id];
         by[id] = t;
         return true;
     }

@@ -33,6 +33,37 @@ class CallTreeTest {
     }
 
     @Test
+    void parentsAcrossTheWideThresholdKeepTheirOwnChildren() {
+        CallTree tree = new CallTree();
+        int narrow = tree.child(CallTree.ROOT, 1);
+        int wide = tree.child(CallTree.ROOT, 2);
+        int[] narrowChild = new int[CallTree.WIDE];
+        int[] wideChild = new int[CallTree.WIDE + 3];
+        for (int k = 0; k < wideChild.length; k++) {
+            wideChild[k] = tree.child(wide, 100 + k);
+            if (k < narrowChild.length) {
+                narrowChild[k] = tree.child(narrow, 100 + k); // the same keys under another parent
+            }
+        }
+        for (int round = 0; round < 3; round++) {
+            for (int k = wideChild.length - 1; k >= 0; k--) {
+                assertEquals(wideChild[k], tree.child(wide, 100 + k));
+                if (k < narrowChild.length) {
+                    assertEquals(narrowChild[k], tree.child(narrow, 100 + k));
+                }
+            }
+        }
+        TreeData data = tree.copy();
+        assertEquals(3 + narrowChild.length + wideChild.length, data.size());
+        for (int k = 0; k < wideChild.length; k++) {
+            assertEquals(wide, data.parent(wideChild[k]));
+            assertEquals(100 + k, data.key(wideChild[k]));
+        }
+        assertEquals(narrowChild.length + wideChild.length + 3,
+                tree.child(narrow, 100 + CallTree.WIDE)); // the narrow parent's ninth child is a new node
+    }
+
+    @Test
     void recursionGetsOneNodePerLevelAndFindsThemAgain() {
         CallTree tree = new CallTree();
         int[] path = new int[5_000];

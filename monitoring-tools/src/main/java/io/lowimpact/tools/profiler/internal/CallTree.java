@@ -14,7 +14,9 @@ import java.util.Arrays;
  * and key, was tried instead: on javac its lookups missed the cache every time, and took half of the profiler's
  * samples, against a few for this list.) A parent with more than {@value #WIDE} children, though (a visitor's
  * dispatch, an interpreter's loop), would make the list long: its children are also entered in such a table, which
- * finds them when the first child is not the one. Nothing is allocated but the arrays, which double when full.
+ * finds them when the first child is not the one. In front of both, a small table of the children found recently
+ * by (parent, key) answers most lookups whose child is not first. Nothing is allocated but the arrays, which double
+ * when full.
  *
  * <p>Written by its thread only, without locks; {@link #copy()} may be called from another thread and then sees
  * a possibly slightly stale, but never structurally broken, tree: the array only grows, and a node's fields are
@@ -35,6 +37,7 @@ public final class CallTree {
 
     /** A parent with more children than this finds them by table instead of by its list. */
     static final int WIDE = 8;
+    private static final int RECENT_BITS = 11;
 
     private int size = 1;
     /** Per node, at {@code STRIDE * node}: (parent, key), (first child, next sibling), count, inclusive. */
@@ -43,6 +46,9 @@ public final class CallTree {
     private int[] widths = new int[64];
     /** The children of wide parents, by (parent, key). */
     private final LongIntTable wide = new LongIntTable(64);
+    /** Children found recently, by the hash of (parent, key): small enough to stay in the processor's cache. */
+    private final long[] recentPairs = new long[1 << RECENT_BITS];
+    private final int[] recentChildren = newRecent();
 
     /**
      * The child of {@code node} for {@code frameKey}, created if new. Moves the child to the front of its parent's
@@ -58,7 +64,19 @@ public final class CallTree {
         if (first != NONE && (int) a[STRIDE * first + PAIR] == frameKey) {
             return first;
         }
-        return childSlow(node, frameKey, first);
+        long pair = pairOf(node, frameKey);
+        int h = recentIndex(pair);
+        if (recentPairs[h] == pair && recentChildren[h] != NONE) {
+            return recentChildren[h];
+        }
+        int c = childSlow(node, frameKey, first);
+        recentPairs[h] = pair;
+        recentChildren[h] = c;
+        return c;
+    }
+
+    private static int recentIndex(long pair) {
+        return (int) ((pair * 0x9E3779B97F4A7C15L) >>> (64 - RECENT_BITS));
     }
 
     private int childSlow(int node, int frameKey, int first) {
@@ -99,6 +117,12 @@ public final class CallTree {
             wide.putNew(a[STRIDE * c + PAIR], c);
         }
         return c;
+    }
+
+    private static int[] newRecent() {
+        int[] r = new int[1 << RECENT_BITS];
+        Arrays.fill(r, NONE);
+        return r;
     }
 
     private static long pairOf(int node, int frameKey) {

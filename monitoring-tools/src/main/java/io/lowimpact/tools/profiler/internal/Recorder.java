@@ -20,8 +20,8 @@ import java.util.function.LongSupplier;
  *
  * <p>Per event: one clock read, a few array updates on the shadow stack (which holds each frame's key, so that a
  * return does not read the tree) and, for a start, one child lookup in the tree. Whether a started unit is what the
- * pending call named is remembered per unit (the last call target that named it), so the names are compared once
- * per call site and unit, not per call; an external callee's key is found by the target's identity in a small
+ * pending call named is remembered in a small table of (call target, unit) pairs, so the names are compared once
+ * per call site and unit while the pair stays in the table, not per call; an external callee's key is found by the target's identity in a small
  * open-addressed table.
  */
 public final class Recorder {
@@ -29,6 +29,8 @@ public final class Recorder {
     static final byte METHOD = 0;
     static final byte PENDING = 1;
     static final byte EXTERNAL = 2;
+    /** Entries of the cache of call targets that named a unit: a power of two, small enough to stay in cache. */
+    private static final int NAMING = 4096;
 
     private final LongSupplier clock;
     private final boolean systemClock;
@@ -45,9 +47,9 @@ public final class Recorder {
     private byte[] kind = new byte[64];
     private CallTarget[] target = new CallTarget[64];
     private CodeUnit[] units = new CodeUnit[256];
-    /** Per unit id: the last call target found to name that unit, and the one before it. */
-    private CallTarget[] namedBy = new CallTarget[256];
-    private CallTarget[] namedBefore = new CallTarget[256];
+    /** Call targets found to name a unit, and that unit's id: a cache by the pair's hash. */
+    private final CallTarget[] namingTargets = new CallTarget[NAMING];
+    private final int[] namedUnits = new int[NAMING];
     /** External callees by identity: open addressing, linear probing, at most half full. */
     private CallTarget[] externalTargets = new CallTarget[64];
     private int[] externalKeys = new int[64];
@@ -234,24 +236,19 @@ public final class Recorder {
     }
 
     /**
-     * {@link #names}, remembered per unit: the last two targets that named the unit (a method called from two call
-     * sites in turn) are taken without comparing.
+     * {@link #names}, remembered: a (target, unit) pair found to match is kept in a small table by the pair's hash,
+     * so that a call site and its callee are compared by name once, not at every call, as long as the pair stays.
      */
     private boolean named(CallTarget t, int id, CodeUnit code) {
-        CallTarget[] by = namedBy;
-        if (id < by.length && (by[id] == t || namedBefore[id] == t)) {
+        int h = (System.identityHashCode(t) ^ (id * 0x9E3779B9)) & (NAMING - 1);
+        if (namingTargets[h] == t && namedUnits[h] == id) {
             return true;
         }
         if (!names(t, code)) {
             return false;
         }
-        if (id >= by.length) {
-            int n = Math.max(id + 1, by.length * 2);
-            namedBy = by = Arrays.copyOf(by, n);
-            namedBefore = Arrays.copyOf(namedBefore, n);
-        }
-        namedBefore[id] = by[id];
-        by[id] = t;
+        namingTargets[h] = t;
+        namedUnits[h] = id;
         return true;
     }
 

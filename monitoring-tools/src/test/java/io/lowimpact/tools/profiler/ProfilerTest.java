@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.lowimpact.tools.profiler.targets.CallTree;
 import io.lowimpact.tools.profiler.targets.External;
+import io.lowimpact.tools.profiler.targets.Loop;
 import io.lowimpact.tools.profiler.targets.Recursion;
 import io.lowimpact.tools.profiler.targets.StaticInit;
 import io.lowimpact.tools.profiler.targets.Unwind;
@@ -67,6 +68,27 @@ class ProfilerTest {
         assertEquals(53, self);
         assertEquals(53, p.method(m(CallTree.class, "main", "()V")).inclusiveNanos());
         assertEquals(53, p.thread("main").totalNanos());
+    }
+
+    @Test
+    void fixedCallSitesStopSendingCallOnceTheirCalleeIsKnown() {
+        Profile p = profileOf(Loop.class, "main");
+        String loop = Targets.frame(Loop.class, "");
+        assertEquals(List.of(
+                "io.lowimpact.tools.profiler.TestClock.external(J)V (external) count=5",
+                loop + "<init>()V count=5", loop + "main()V count=1", loop + "step()V count=5",
+                "java.lang.Object.<init>()V (external) count=5"),
+                p.methods().stream().map(s -> s.label() + " count=" + s.count()).sorted()
+                        .collect(Collectors.toList()));
+        assertEquals(List.of(loop + "<init>()V -> java.lang.Object.<init>()V (external) count=5",
+                loop + "main()V -> io.lowimpact.tools.profiler.TestClock.external(J)V (external) count=5",
+                loop + "main()V -> " + loop + "<init>()V count=5", loop + "main()V -> " + loop + "step()V count=5"),
+                p.edges().stream().map(e -> e.caller() + " -> " + e.callee() + " count=" + e.count()).sorted()
+                        .collect(Collectors.toList()));
+        // main's start and return; step and <init>: start and return 5 times each, CALL at the first call (named by
+        // the start that follows) and the second (which answers DISABLE), none after; the static JDK call and
+        // <init>'s super() into Object: CALL and EXTERNAL_RETURN 5 times each.
+        assertEquals(2 + 2 * (10 + 2) + 2 * 5 + 2 * 5, p.events());
     }
 
     @Test

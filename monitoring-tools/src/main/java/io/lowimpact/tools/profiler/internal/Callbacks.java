@@ -11,7 +11,8 @@ import io.lowimpact.monitoring.StartCallback;
 /**
  * The profiler's callbacks: each finds the thread's recorder and hands it the event. {@code METHOD_START},
  * {@code METHOD_RETURN}, {@code METHOD_UNWIND} and {@code CALL} go through this object; {@code EXTERNAL_RETURN}
- * and {@code EXTERNAL_RAISE} through {@link #externalExit()}. They never return {@code DISABLE}.
+ * and {@code EXTERNAL_RAISE} through {@link #externalExit()}. Only {@code CALL} returns {@code DISABLE}, at a call
+ * site that does not need it ({@link Recorder#call}).
  */
 public final class Callbacks implements StartCallback, ReturnCallback, ExceptionCallback, CallCallback {
 
@@ -47,8 +48,7 @@ public final class Callbacks implements StartCallback, ReturnCallback, Exception
 
     @Override
     public Action onCall(CodeUnit code, int offset, CallTarget target, Object arg0) {
-        recorders.current().call(target);
-        return Action.CONTINUE;
+        return recorders.current().call(target) ? Action.DISABLE : Action.CONTINUE;
     }
 
     /** @return the callback for {@code EXTERNAL_RETURN} and {@code EXTERNAL_RAISE} */

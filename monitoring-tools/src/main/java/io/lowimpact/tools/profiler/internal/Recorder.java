@@ -51,9 +51,12 @@ public final class Recorder {
     private final CallTarget[] namingTargets = new CallTarget[NAMING];
     private final int[] namedUnits = new int[NAMING];
     /** External callees by identity: open addressing, linear probing, at most half full. */
-    private CallTarget[] externalTargets = new CallTarget[64];
-    private int[] externalKeys = new int[64];
-    private int externalCount;
+    private final TargetTable externalKeys = new TargetTable();
+    /**
+     * {@code STATIC} and {@code SPECIAL} call targets found to name the unit that started next: their call sites
+     * always reach that instrumented method, so their {@code CALL} is not needed (see {@link #call}).
+     */
+    private final TargetTable direct = new TargetTable();
     private long events;
     private int muted;
 
@@ -94,6 +97,9 @@ public final class Recorder {
             // The call's own callee: it replaces the entry. An external frame that it replaces was opened by code
             // that ran before it (a class loader in Java, say): that part ends now.
             d--;
+            if (top == PENDING && isFixed(target[d]) && direct.get(target[d]) == TargetTable.ABSENT) {
+                direct.putNew(target[d], 1);
+            }
             if (top == EXTERNAL) {
                 tree.addTime(node[d], now - start[d]);
             }
@@ -150,17 +156,32 @@ public final class Recorder {
     }
 
     /**
-     * {@code CALL}: pushes a pending entry for the target.
+     * {@code CALL}: pushes a pending entry for the target, unless the call's site is known to reach an instrumented
+     * method directly: a {@code STATIC} or {@code SPECIAL} call (its target fixed by the instruction) whose callee
+     * started right after it, named by it. Such a site needs no {@code CALL}: its callee's {@code METHOD_START} comes
+     * next and lands under the caller all the same. The callback then returns DISABLE for the site, so that a
+     * program's static calls, constructors and private calls cost the profiler one {@code CALL} each, not one per
+     * call (calls are a third of javac's events).
      *
      * @param callee what is called
+     * @return whether the site needs no more {@code CALL} events (the callback's DISABLE)
      */
-    public void call(CallTarget callee) {
+    public boolean call(CallTarget callee) {
         if (!counted()) {
-            return;
+            return false;
+        }
+        if (isFixed(callee) && direct.get(callee) != TargetTable.ABSENT) {
+            return true;
         }
         long now = now();
         int d = withoutUnstartedCalls();
         push(d, -1, 0, now, PENDING, callee);
+        return false;
+    }
+
+    /** @return whether the instruction fixes the method called: {@code STATIC} or {@code SPECIAL} */
+    private static boolean isFixed(CallTarget t) {
+        return t.kind() == CallTarget.Kind.STATIC || t.kind() == CallTarget.Kind.SPECIAL;
     }
 
     /**
@@ -198,39 +219,10 @@ public final class Recorder {
     }
 
     private int externalKey(CallTarget callee) {
-        CallTarget[] t = externalTargets;
-        int mask = t.length - 1;
-        for (int i = System.identityHashCode(callee) & mask; ; i = (i + 1) & mask) {
-            CallTarget c = t[i];
-            if (c == callee) {
-                return externalKeys[i];
-            }
-            if (c == null) {
-                return addExternal(callee, i);
-            }
-        }
-    }
-
-    private int addExternal(CallTarget callee, int emptySlot) {
-        int k = keys.external(callee);
-        externalTargets[emptySlot] = callee;
-        externalKeys[emptySlot] = k;
-        if (2 * ++externalCount > externalTargets.length) {
-            CallTarget[] oldTargets = externalTargets;
-            int[] oldKeys = externalKeys;
-            externalTargets = new CallTarget[oldTargets.length * 2];
-            externalKeys = new int[oldTargets.length * 2];
-            int mask = externalTargets.length - 1;
-            for (int i = 0; i < oldTargets.length; i++) {
-                if (oldTargets[i] != null) {
-                    int j = System.identityHashCode(oldTargets[i]) & mask;
-                    while (externalTargets[j] != null) {
-                        j = (j + 1) & mask;
-                    }
-                    externalTargets[j] = oldTargets[i];
-                    externalKeys[j] = oldKeys[i];
-                }
-            }
+        int k = externalKeys.get(callee);
+        if (k == TargetTable.ABSENT) {
+            k = keys.external(callee);
+            externalKeys.putNew(callee, k);
         }
         return k;
     }

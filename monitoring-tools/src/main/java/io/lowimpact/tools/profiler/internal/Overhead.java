@@ -6,8 +6,8 @@ import java.util.function.LongSupplier;
 /**
  * Estimates what one event costs the profiler's callbacks: times a scratch profiler's recorder, reached through its
  * {@link ThreadLocal} as the callbacks reach theirs, over the four kinds of update (start, return, call, external
- * return), on the profiler's kind of clock ({@link System#nanoTime()} per event, or a field read). Measured once per
- * JVM and kind, at the first snapshot. The dispatch from the probe to the callback (the monitoring runtime's part)
+ * return), on the profiler's own clock ({@link System#nanoTime()} per event, or the advancing clock's field). Measured
+ * at a profiler's first snapshot. The dispatch from the probe to the callback (the monitoring runtime's part)
  * is not in it.
  */
 public final class Overhead {
@@ -15,29 +15,26 @@ public final class Overhead {
     private static final int WARMUP = 50_000;
     private static final int ROUNDS = 200_000;
 
-    private static volatile double exactNanos = -1;
-    private static volatile double fieldNanos = -1;
-    private static volatile long field;
+    /** The last clock measured with, and its figure: one immutable pair. */
+    private record Measured(LongSupplier clock, double nanos) {
+    }
+
+    private static volatile Measured last;
 
     private Overhead() {
     }
 
     /**
-     * @param clock the profiler's clock
+     * @param clock the profiler's clock, which the measurement reads as the profiler does
      * @return the estimated cost of one event inside the callbacks, in nanoseconds
      */
     public static double nanosPerEvent(LongSupplier clock) {
-        boolean exact = clock == Recorders.NANO_TIME;
-        double n = exact ? exactNanos : fieldNanos;
-        if (n < 0) {
-            n = measure(exact ? Recorders.NANO_TIME : () -> field);
-            if (exact) {
-                exactNanos = n;
-            } else {
-                fieldNanos = n;
-            }
+        Measured m = last;
+        if (m == null || m.clock() != clock) {
+            m = new Measured(clock, measure(clock));
+            last = m;
         }
-        return n;
+        return m.nanos();
     }
 
     private static double measure(LongSupplier clock) {

@@ -29,10 +29,12 @@ enum Mode {
     /** (i) The profiler's six events ({@code Profiler.EVENTS}), each counted per code unit: its delivery alone. */
     PROFILER_EVENTS('i', "profiler's events, counting", Agent.OURS, "profevents"),
     /** (j) The profiler ({@code Profiler.start()}, monitoring-tools), snapshot taken once javac is done. */
-    PROFILER('j', "profiler", Agent.OURS, "profiler");
+    PROFILER('j', "profiler", Agent.OURS, "profiler"),
+    /** (k) No agent, JFR's default recording ({@code -XX:StartFlightRecording}): a sampling profiler, for reference. */
+    JFR('k', "JFR default recording, no agent", Agent.JFR, "none");
 
-    /** Which java agent a mode's JVM starts with. */
-    enum Agent { NONE, JACOCO, OURS }
+    /** Which java agent (or JFR's recorder) a mode's JVM starts with. */
+    enum Agent { NONE, JACOCO, OURS, JFR }
 
     /** Our agent's options: javac's classes are in {@code com.sun.**}, excluded by default unless included by name. */
     static final String OUR_OPTIONS = "include=com.sun.tools.javac.**";
@@ -114,12 +116,15 @@ enum Mode {
      * @param ourAgent {@code monitoring-agent.jar}
      * @param jacocoAgent JaCoCo's runtime agent jar
      * @param execFile where JaCoCo writes its execution data
-     * @return the {@code -javaagent} option of this mode, or null for none
+     * @return the {@code -javaagent} option of this mode (for (k), JFR's, recording next to {@code execFile}), or
+     *         null for none
      */
     String agentOption(Path ourAgent, Path jacocoAgent, Path execFile) {
         switch (agent) {
             case JACOCO:
                 return "-javaagent:" + jacocoAgent + "=destfile=" + execFile + "," + JACOCO_OPTIONS;
+            case JFR:
+                return "-XX:StartFlightRecording=filename=" + execFile.resolveSibling("recording.jfr");
             case OURS:
                 return "-javaagent:" + ourAgent + "=" + OUR_OPTIONS;
             default:

@@ -3,10 +3,7 @@ package io.lowimpact.monitoring.instrument.internal;
 import io.lowimpact.monitoring.instrument.internal.ClassFileCheck.Input;
 import io.lowimpact.monitoring.instrument.internal.ClassFileCheck.Malformed;
 
-import java.util.ArrayDeque;
 import java.util.Arrays;
-import java.util.Deque;
-import java.util.List;
 
 /**
  * The highest operand stack a method's code reaches, in slots, along every path from its start and its handlers, as
@@ -107,14 +104,15 @@ final class StackHeights {
      * @param handlers the offsets of the exception handlers (each starts with the exception on the stack)
      * @return the highest stack height reached
      */
-    static int max(Input in, int codeStart, int codeLength, List<Integer> handlers) throws Malformed {
+    static int max(Input in, int codeStart, int codeLength, IntList handlers) throws Malformed {
         int[] height = new int[codeLength];
         Arrays.fill(height, -1);
-        Deque<Integer> work = new ArrayDeque<>();
+        Work work = new Work();
         int max = 0;
         height[0] = 0;
         work.push(0);
-        for (int handler : handlers) {
+        for (int i = 0; i < handlers.size(); i++) {
+            int handler = handlers.get(i);
             if (height[handler] < 0) {
                 height[handler] = 1;
                 work.push(handler);
@@ -166,7 +164,28 @@ final class StackHeights {
         return max;
     }
 
-    private static void flow(int[] height, Deque<Integer> work, int pc, int h) {
+    /** The offsets still to visit, last in first out. */
+    private static final class Work {
+        private int[] pcs = new int[16];
+        private int size;
+
+        void push(int pc) {
+            if (size == pcs.length) {
+                pcs = Arrays.copyOf(pcs, size * 2);
+            }
+            pcs[size++] = pc;
+        }
+
+        int pop() {
+            return pcs[--size];
+        }
+
+        boolean isEmpty() {
+            return size == 0;
+        }
+    }
+
+    private static void flow(int[] height, Work work, int pc, int h) {
         if (pc >= 0 && pc < height.length && height[pc] < 0) {
             height[pc] = Math.max(h, 0);
             work.push(pc);

@@ -9,7 +9,7 @@ import org.objectweb.asm.Opcodes;
 
 /**
  * Visits a class as {@link OffsetClassReader} reads it: records its name, version and source information, and
- * scans each method that has code with a {@link MethodScanner}.
+ * scans each method that has code with a {@link MethodScanner}. Every visit goes on to the next visitor, if any.
  */
 final class ClassScanner extends ClassVisitor {
 
@@ -24,8 +24,8 @@ final class ClassScanner extends ClassVisitor {
     private Smap smap;
     private SourcePositions sourcePositions;
 
-    ClassScanner(OffsetClassReader reader, Map<String, Integer> codeLengths) {
-        super(Opcodes.ASM9);
+    ClassScanner(OffsetClassReader reader, Map<String, Integer> codeLengths, ClassVisitor next) {
+        super(Opcodes.ASM9, next);
         this.reader = reader;
         this.codeLengths = codeLengths;
     }
@@ -36,6 +36,7 @@ final class ClassScanner extends ClassVisitor {
         this.version = classVersion;
         this.access = classAccess;
         this.internalName = name;
+        super.visit(classVersion, classAccess, name, signature, superName, interfaces);
     }
 
     @Override
@@ -49,16 +50,19 @@ final class ClassScanner extends ClassVisitor {
                 this.smap = null; // a malformed SMAP maps nothing; the class is still analysed
             }
         }
+        super.visitSource(source, debug);
     }
 
     @Override
     public MethodVisitor visitMethod(int methodAccess, String name, String descriptor, String signature,
             String[] exceptions) {
+        MethodVisitor next = super.visitMethod(methodAccess, name, descriptor, signature, exceptions);
         Integer codeLength = codeLengths.get(name + descriptor);
         if (codeLength == null) {
-            return null;
+            return next;
         }
-        return new MethodScanner(reader, name, descriptor, methodAccess, codeLength, sourcePositions(), methods::add);
+        return new MethodScanner(reader, name, descriptor, methodAccess, codeLength, sourcePositions(), methods::add,
+                next);
     }
 
     private SourcePositions sourcePositions() {

@@ -18,6 +18,7 @@ import org.objectweb.asm.Opcodes;
  * Visits one method's code as {@link OffsetClassReader} reads it, records each instruction at its original offset,
  * and at the end hands a {@link MethodAnalysis} to its sink. Labels get their offsets when the reader visits them
  * (just before the instruction they mark); jump targets and handler ranges are resolved once the code is read.
+ * Every visit goes on to the next visitor, if any.
  */
 final class MethodScanner extends MethodVisitor {
 
@@ -52,8 +53,8 @@ final class MethodScanner extends MethodVisitor {
     }
 
     MethodScanner(OffsetClassReader reader, String name, String descriptor, int access, int codeLength,
-            SourcePositions sourcePositions, Consumer<MethodAnalysis> sink) {
-        super(Opcodes.ASM9);
+            SourcePositions sourcePositions, Consumer<MethodAnalysis> sink, MethodVisitor next) {
+        super(Opcodes.ASM9, next);
         this.reader = reader;
         this.name = name;
         this.descriptor = descriptor;
@@ -74,10 +75,12 @@ final class MethodScanner extends MethodVisitor {
         int current = reader.instructionOffset();
         // The reader visits a label at the end of the code after the last instruction, at that instruction's offset.
         labelOffsets.put(label, current == instructions.lastOffset() ? codeLength : current);
+        super.visitLabel(label);
     }
 
     @Override
     public void visitLineNumber(int line, Label start) {
+        super.visitLineNumber(line, start);
         Integer offset = labelOffsets.get(start);
         if (offset == null || offset >= codeLength) {
             return;
@@ -94,6 +97,7 @@ final class MethodScanner extends MethodVisitor {
     @Override
     public void visitTryCatchBlock(Label start, Label end, Label handler, String type) {
         tryCatches.add(new PendingHandler(start, end, handler, type));
+        super.visitTryCatchBlock(start, end, handler, type);
     }
 
     @Override
@@ -102,26 +106,31 @@ final class MethodScanner extends MethodVisitor {
         if (opcode >= Opcodes.IRETURN && opcode <= Opcodes.RETURN) {
             returns.add(new ReturnSite(offset, opcode));
         }
+        super.visitInsn(opcode);
     }
 
     @Override
     public void visitIntInsn(int opcode, int operand) {
         record(opcode, -1);
+        super.visitIntInsn(opcode, operand);
     }
 
     @Override
     public void visitVarInsn(int opcode, int varIndex) {
         record(opcode, varIndex);
+        super.visitVarInsn(opcode, varIndex);
     }
 
     @Override
     public void visitTypeInsn(int opcode, String type) {
         record(opcode, -1);
+        super.visitTypeInsn(opcode, type);
     }
 
     @Override
     public void visitFieldInsn(int opcode, String owner, String fieldName, String fieldDescriptor) {
         record(opcode, -1);
+        super.visitFieldInsn(opcode, owner, fieldName, fieldDescriptor);
     }
 
     @Override
@@ -129,12 +138,14 @@ final class MethodScanner extends MethodVisitor {
             boolean isInterface) {
         int offset = record(opcode, -1);
         calls.add(InvokeSite.ofMethod(offset, opcode, owner, methodName, methodDescriptor));
+        super.visitMethodInsn(opcode, owner, methodName, methodDescriptor, isInterface);
     }
 
     @Override
     public void visitInvokeDynamicInsn(String callName, String callDescriptor, Handle bootstrap, Object... arguments) {
         int offset = record(Opcodes.INVOKEDYNAMIC, -1);
         calls.add(InvokeSite.ofDynamic(offset, callName, callDescriptor, bootstrap));
+        super.visitInvokeDynamicInsn(callName, callDescriptor, bootstrap, arguments);
     }
 
     @Override
@@ -147,33 +158,39 @@ final class MethodScanner extends MethodVisitor {
         } else {
             conditionals.add(new PendingEdge(offset, label));
         }
+        super.visitJumpInsn(opcode, label);
     }
 
     @Override
     public void visitLdcInsn(Object value) {
         record(Opcodes.LDC, -1);
+        super.visitLdcInsn(value);
     }
 
     @Override
     public void visitIincInsn(int varIndex, int increment) {
         record(Opcodes.IINC, varIndex);
+        super.visitIincInsn(varIndex, increment);
     }
 
     @Override
     public void visitTableSwitchInsn(int min, int max, Label defaultLabel, Label... labels) {
         int offset = record(Opcodes.TABLESWITCH, -1);
         switches.add(new PendingSwitch(offset, defaultLabel, labels.clone()));
+        super.visitTableSwitchInsn(min, max, defaultLabel, labels);
     }
 
     @Override
     public void visitLookupSwitchInsn(Label defaultLabel, int[] keys, Label[] labels) {
         int offset = record(Opcodes.LOOKUPSWITCH, -1);
         switches.add(new PendingSwitch(offset, defaultLabel, labels.clone()));
+        super.visitLookupSwitchInsn(defaultLabel, keys, labels);
     }
 
     @Override
     public void visitMultiANewArrayInsn(String arrayDescriptor, int numDimensions) {
         record(Opcodes.MULTIANEWARRAY, -1);
+        super.visitMultiANewArrayInsn(arrayDescriptor, numDimensions);
     }
 
     @Override
@@ -193,6 +210,7 @@ final class MethodScanner extends MethodVisitor {
         sink.accept(new MethodAnalysis(name, descriptor, access, codeLength, instructions, lineTable.ranges(),
                 sourcePositions.positions(lineTable.ranges()), lineTable.linePoints(targetOffsets), branches, jumps,
                 calls, handlers, returns, RethrowDetector.throwSites(instructions, handlers, lineTable)));
+        super.visitEnd();
     }
 
     private void resolveEdges(List<Branch> branches, List<Jump> jumps, Set<Integer> targets) {

@@ -63,7 +63,7 @@ final class CallProbe {
         boolean receiver = opcode != Opcodes.INVOKESTATIC && opcode != Opcodes.INVOKEDYNAMIC && !"<init>".equals(name);
         // The arguments above arg0 are parked in locals so that arg0 is on top of the stack.
         int firstParked = receiver ? 0 : 1;
-        Type arg0 = receiver ? Type.getType(Object.class) : args.length > 0 ? args[0] : null;
+        Type arg0 = receiver ? ProbeInsns.OBJECT : args.length > 0 ? args[0] : null;
         Object[] stack = probes.frames() ? probes.states().stack(insn) : null;
         Object[] locals = probes.frames() ? probes.states().locals(insn) : null;
         int top = stack == null ? 0 : stack.length;
@@ -99,11 +99,8 @@ final class CallProbe {
         if (stack != null) {
             frame = probes.states().frame(withSlots(locals, parkedSlots), Arrays.copyOf(stack, top));
         }
-        InsnList value = new InsnList();
-        if (arg0 != null) {
-            value.add(ProbeInsns.dup(arg0)); // stack: ..., arg0, arg0
-        }
-        before.add(probes.probe(Event.CALL, offset, -1, value, ProbeInsns.fire(arg0), frame));
+        AbstractInsnNode value = arg0 != null ? ProbeInsns.dup(arg0) : null; // stack: ..., arg0, arg0
+        probes.probe(before, Event.CALL, offset, -1, value, ProbeInsns.fire(arg0), frame);
         for (int i = firstParked; i < args.length; i++) {
             before.add(ProbeInsns.load(args[i], parked[i])); // stack: ..., arg0, args...
         }
@@ -117,8 +114,8 @@ final class CallProbe {
         InsnList after = new InsnList();
         LabelNode end = new LabelNode();
         after.add(end);
-        after.add(probes.check(Event.EXTERNAL_RETURN, offset, -1, probes.framedLabel(next)));
-        after.add(probes.fireCall(Event.EXTERNAL_RETURN, offset, -1, keptValue(arg0, kept), fire(arg0)));
+        probes.check(after, Event.EXTERNAL_RETURN, offset, -1, probes.framedLabel(next));
+        probes.fireCall(after, Event.EXTERNAL_RETURN, offset, -1, keptValue(arg0, kept), fire(arg0));
         probes.instructions().insert(insn, after);
         if (!initialised) {
             return; // no handler may cover code where `this` is not initialised yet
@@ -147,7 +144,7 @@ final class CallProbe {
             code.add(probes.states().frame(slots.toArray(), stack));
             frame = probes.states().frame(slots.toArray(), stack);
         }
-        code.add(probes.probe(Event.EXTERNAL_RAISE, offset, -1, keptValue(arg0, kept), fire(arg0), frame));
+        probes.probe(code, Event.EXTERNAL_RAISE, offset, -1, keptValue(arg0, kept), fire(arg0), frame);
         code.add(new InsnNode(Opcodes.ATHROW)); // stack: exception
         LabelNode codeEnd = new LabelNode();
         code.add(codeEnd);
@@ -158,12 +155,9 @@ final class CallProbe {
         }
     }
 
-    private static InsnList keptValue(Type arg0, int kept) {
-        InsnList value = new InsnList();
-        if (arg0 != null) {
-            value.add(ProbeInsns.load(arg0, kept)); // stack: ..., arg0
-        }
-        return value;
+    /** @return the load of the kept {@code arg0} (stack: ..., arg0), or null without one */
+    private static AbstractInsnNode keptValue(Type arg0, int kept) {
+        return arg0 != null ? ProbeInsns.load(arg0, kept) : null;
     }
 
     private MethodInsnNode fire(Type arg0) {

@@ -120,23 +120,23 @@ final class MethodProbes {
         }
         AbstractInsnNode superCall = "<init>".equals(method.name) ? SuperCall.find(method) : null;
         boolean initialised = !"<init>".equals(method.name);
+        InsnList before = new InsnList(); // each instruction's probes; inserting them empties it
         for (int i = 0; i < originals.size(); i++) {
             AbstractInsnNode insn = originals.get(i);
             if (frames && !states.reachable(insn)) {
                 continue; // dead code: no probe can run here
             }
             int offset = offsets.of(insn);
-            InsnList before = new InsnList();
             if (plan.wants(Event.EXCEPTION_HANDLED) && handlerStarts.contains(offset)) {
-                before.add(probe(Event.EXCEPTION_HANDLED, offset, -1, value(new InsnNode(Opcodes.DUP)),
-                        ProbeInsns.fire(Type.getType(Throwable.class)), insn)); // value: exception
+                probe(before, Event.EXCEPTION_HANDLED, offset, -1, new InsnNode(Opcodes.DUP),
+                        ProbeInsns.fire(ProbeInsns.THROWABLE), insn); // value: exception
             }
             Integer line = plan.linePoints().get(offset);
             if (line != null && plan.wants(Event.LINE)) {
-                before.add(probe(Event.LINE, offset, -1, new InsnList(), ProbeInsns.fire(null), insn));
+                probe(before, Event.LINE, offset, -1, null, ProbeInsns.fire(null), insn);
             }
             if (plan.wants(Event.INSTRUCTION)) {
-                before.add(probe(Event.INSTRUCTION, offset, -1, new InsnList(), ProbeInsns.fire(null), insn));
+                probe(before, Event.INSTRUCTION, offset, -1, null, ProbeInsns.fire(null), insn);
             }
             ownEventBefore(insn, offset, before, initialised, i);
             if (before.size() > 0) {
@@ -245,11 +245,14 @@ final class MethodProbes {
         AbstractInsnNode first = originals.get(0);
         if (framed != null) {
             // The first instruction already has a frame: skip to it rather than put a second frame at one offset.
-            InsnList code = check(Event.METHOD_START, 0, -1, framed);
-            code.add(fireCall(Event.METHOD_START, 0, -1, new InsnList(), ProbeInsns.fire(null)));
+            InsnList code = new InsnList();
+            check(code, Event.METHOD_START, 0, -1, framed);
+            fireCall(code, Event.METHOD_START, 0, -1, null, ProbeInsns.fire(null));
             return code;
         }
-        return probe(Event.METHOD_START, 0, -1, new InsnList(), ProbeInsns.fire(null), first);
+        InsnList code = new InsnList();
+        probe(code, Event.METHOD_START, 0, -1, null, ProbeInsns.fire(null), first);
+        return code;
     }
 
     private void ownEventBefore(AbstractInsnNode insn, int offset, InsnList before, boolean initialised, int index) {
@@ -257,20 +260,20 @@ final class MethodProbes {
         if (opcode == Opcodes.GOTO) {
             if (plan.wants(Event.JUMP)) {
                 int to = offsets.of(((JumpInsnNode) insn).label);
-                before.add(probe(Event.JUMP, offset, to, new InsnList(), ProbeInsns.fire(null), insn));
+                probe(before, Event.JUMP, offset, to, null, ProbeInsns.fire(null), insn);
             }
         } else if (opcode == Opcodes.ATHROW) {
             Event<?> event = plan.reraises().contains(offset) ? Event.RERAISE : Event.RAISE;
             if (plan.wants(event)) {
-                before.add(probe(event, offset, -1, value(new InsnNode(Opcodes.DUP)),
-                        ProbeInsns.fire(Type.getType(Throwable.class)), insn)); // value: exception
+                probe(before, event, offset, -1, new InsnNode(Opcodes.DUP), ProbeInsns.fire(ProbeInsns.THROWABLE),
+                        insn); // value: exception
             }
         } else if (opcode >= Opcodes.IRETURN && opcode <= Opcodes.RETURN) {
             if (plan.wants(Event.METHOD_RETURN)) {
                 Type type = Type.getReturnType(method.desc);
                 boolean isVoid = type.getSort() == Type.VOID;
-                InsnList value = isVoid ? new InsnList() : value(ProbeInsns.dup(type)); // value: return value
-                before.add(probe(Event.METHOD_RETURN, offset, -1, value, ProbeInsns.fire(isVoid ? null : type), insn));
+                AbstractInsnNode value = isVoid ? null : ProbeInsns.dup(type); // value: return value
+                probe(before, Event.METHOD_RETURN, offset, -1, value, ProbeInsns.fire(isVoid ? null : type), insn);
             }
         } else if (insn instanceof MethodInsnNode || insn instanceof InvokeDynamicInsnNode) {
             if (plan.wants(Event.CALL)) {
@@ -302,8 +305,8 @@ final class MethodProbes {
             LabelNode left = leftProbe ? new LabelNode() : framedLabel(next);
             jump.setOpcode(Branches.inverse(opcode));
             jump.label = left;
-            code.add(check(Event.BRANCH_RIGHT, offset, to, target));
-            code.add(fireCall(Event.BRANCH_RIGHT, offset, to, new InsnList(), ProbeInsns.fire(null)));
+            check(code, Event.BRANCH_RIGHT, offset, to, target);
+            fireCall(code, Event.BRANCH_RIGHT, offset, to, null, ProbeInsns.fire(null));
             code.add(new JumpInsnNode(Opcodes.GOTO, target));
             if (leftProbe) {
                 code.add(left);
@@ -313,8 +316,8 @@ final class MethodProbes {
             }
         }
         if (leftProbe) {
-            code.add(check(Event.BRANCH_LEFT, offset, fallThrough, framedLabel(next)));
-            code.add(fireCall(Event.BRANCH_LEFT, offset, fallThrough, new InsnList(), ProbeInsns.fire(null)));
+            check(code, Event.BRANCH_LEFT, offset, fallThrough, framedLabel(next));
+            fireCall(code, Event.BRANCH_LEFT, offset, fallThrough, null, ProbeInsns.fire(null));
         }
         method.instructions.insert(jump, code);
     }
@@ -382,10 +385,9 @@ final class MethodProbes {
             code.add(states.frame(locals, new Object[] {"java/lang/Throwable"}));
             frame = states.frame(locals, new Object[] {"java/lang/Throwable"});
         }
-        code.add(check(Event.METHOD_UNWIND, 0, -1, null));
-        LabelNode skip = ((JumpInsnNode) code.getLast()).label;
-        code.add(fireCall(Event.METHOD_UNWIND, 0, -1, value(new InsnNode(Opcodes.DUP)),
-                ProbeInsns.fire(Type.getType(Throwable.class)))); // value: exception
+        LabelNode skip = check(code, Event.METHOD_UNWIND, 0, -1, null);
+        fireCall(code, Event.METHOD_UNWIND, 0, -1, new InsnNode(Opcodes.DUP),
+                ProbeInsns.fire(ProbeInsns.THROWABLE)); // value: exception
         code.add(skip);
         if (frame != null) {
             code.add(frame);
@@ -398,48 +400,47 @@ final class MethodProbes {
     // ---- probe code ---------------------------------------------------------------------------------------
 
     /**
-     * A probe before {@code at}: test, then {@code value} and the call; the skip label's frame is {@code at}'s.
+     * Appends a probe before {@code at}: test, then {@code value} and the call; the skip label's frame is
+     * {@code at}'s.
      */
-    InsnList probe(Event<?> event, int offset, int to, InsnList value, MethodInsnNode fire, AbstractInsnNode at) {
-        return probe(event, offset, to, value, fire, frames ? states.before(at) : null);
+    void probe(InsnList into, Event<?> event, int offset, int to, AbstractInsnNode value, MethodInsnNode fire,
+            AbstractInsnNode at) {
+        probe(into, event, offset, to, value, fire, frames ? states.before(at) : null);
     }
 
-    /** A probe whose skip label gets {@code frame} (null when frames are not written). */
-    InsnList probe(Event<?> event, int offset, int to, InsnList value, MethodInsnNode fire, FrameNode frame) {
-        InsnList code = check(event, offset, to, null);
-        LabelNode skip = ((JumpInsnNode) code.getLast()).label;
-        code.add(fireCall(event, offset, to, value, fire));
-        code.add(skip);
+    /** Appends a probe whose skip label gets {@code frame} (null when frames are not written). */
+    void probe(InsnList into, Event<?> event, int offset, int to, AbstractInsnNode value, MethodInsnNode fire,
+            FrameNode frame) {
+        LabelNode skip = check(into, event, offset, to, null);
+        fireCall(into, event, offset, to, value, fire);
+        into.add(skip);
         if (frame != null) {
-            code.add(frame);
+            into.add(frame);
         }
-        return code;
     }
 
-    /** {@code aload masks; push slot; baload; ifeq skip}, with a fresh skip label when {@code skip} is null. */
-    InsnList check(Event<?> event, int offset, int to, LabelNode skip) {
-        InsnList code = new InsnList();
-        code.add(new VarInsnNode(Opcodes.ALOAD, arrayLocal));
-        code.add(slots.push(event, offset, to));
-        code.add(new InsnNode(Opcodes.BALOAD));
-        code.add(new JumpInsnNode(Opcodes.IFEQ, skip != null ? skip : new LabelNode()));
-        return code;
+    /**
+     * Appends {@code aload masks; push slot; baload; ifeq skip}, with a fresh skip label when {@code skip} is null.
+     *
+     * @return the skip label
+     */
+    LabelNode check(InsnList into, Event<?> event, int offset, int to, LabelNode skip) {
+        LabelNode label = skip != null ? skip : new LabelNode();
+        into.add(new VarInsnNode(Opcodes.ALOAD, arrayLocal));
+        into.add(slots.push(event, offset, to));
+        into.add(new InsnNode(Opcodes.BALOAD));
+        into.add(new JumpInsnNode(Opcodes.IFEQ, label));
+        return label;
     }
 
-    /** {@code [value]; push classId; push slot; invokestatic fire}. */
-    InsnList fireCall(Event<?> event, int offset, int to, InsnList value, MethodInsnNode fire) {
-        InsnList code = new InsnList();
-        code.add(value);
-        code.add(ProbeInsns.push(fetch.classId));
-        code.add(slots.push(event, offset, to));
-        code.add(fire);
-        return code;
-    }
-
-    private static InsnList value(AbstractInsnNode insn) {
-        InsnList code = new InsnList();
-        code.add(insn);
-        return code;
+    /** Appends {@code [value]; push classId; push slot; invokestatic fire} ({@code value} null for none). */
+    void fireCall(InsnList into, Event<?> event, int offset, int to, AbstractInsnNode value, MethodInsnNode fire) {
+        if (value != null) {
+            into.add(value);
+        }
+        into.add(ProbeInsns.push(fetch.classId));
+        into.add(slots.push(event, offset, to));
+        into.add(fire);
     }
 
     // ---- for CallProbe and SwitchProbe ---------------------------------------------------------------------

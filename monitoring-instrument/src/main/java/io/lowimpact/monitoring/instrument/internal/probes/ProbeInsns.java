@@ -13,6 +13,19 @@ import org.objectweb.asm.tree.VarInsnNode;
 final class ProbeInsns {
 
     static final String BOOTSTRAP = "io/lowimpact/monitoring/core/internal/Bootstrap";
+    static final Type OBJECT = Type.getType(Object.class);
+    static final Type THROWABLE = Type.getType(Throwable.class);
+
+    /** The descriptors of {@code Bootstrap.fire}, by the sort of the value's erased type; a fire without value last. */
+    private static final String[] FIRE_DESCRIPTORS = new String[Type.METHOD + 1];
+
+    static {
+        for (Type type : new Type[] {Type.BOOLEAN_TYPE, Type.CHAR_TYPE, Type.BYTE_TYPE, Type.SHORT_TYPE, Type.INT_TYPE,
+                Type.FLOAT_TYPE, Type.LONG_TYPE, Type.DOUBLE_TYPE, OBJECT}) {
+            FIRE_DESCRIPTORS[type.getSort()] = "(" + type.getDescriptor() + "II)V";
+        }
+        FIRE_DESCRIPTORS[Type.METHOD] = "(II)V";
+    }
 
     private ProbeInsns() {
     }
@@ -36,8 +49,8 @@ final class ProbeInsns {
      * @return the call
      */
     static MethodInsnNode fire(Type type) {
-        String value = type == null ? "" : erase(type).getDescriptor();
-        return new MethodInsnNode(Opcodes.INVOKESTATIC, BOOTSTRAP, "fire", "(" + value + "II)V", false);
+        String descriptor = FIRE_DESCRIPTORS[type == null ? Type.METHOD : erase(type).getSort()];
+        return new MethodInsnNode(Opcodes.INVOKESTATIC, BOOTSTRAP, "fire", descriptor, false);
     }
 
     /** A call of {@code Bootstrap.fireExternal(receiver, classId, slot)}. */
@@ -47,7 +60,7 @@ final class ProbeInsns {
 
     /** References become Object; primitives stay exact, so that the runtime boxes them to Integer, Boolean... */
     static Type erase(Type type) {
-        return type.getSort() == Type.OBJECT || type.getSort() == Type.ARRAY ? Type.getType(Object.class) : type;
+        return type.getSort() == Type.OBJECT || type.getSort() == Type.ARRAY ? OBJECT : type;
     }
 
     static InsnNode dup(Type type) {

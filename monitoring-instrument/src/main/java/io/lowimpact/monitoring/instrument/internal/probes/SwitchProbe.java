@@ -87,8 +87,8 @@ final class SwitchProbe {
         if (probes.frames()) {
             stubs.add(probes.states().beforePopping(insn, 1)); // the key is popped
         }
-        stubs.add(probes.check(event, offset, targetOffset, target));
-        stubs.add(probes.fireCall(event, offset, targetOffset, new InsnList(), ProbeInsns.fire(null)));
+        probes.check(stubs, event, offset, targetOffset, target);
+        probes.fireCall(stubs, event, offset, targetOffset, null, ProbeInsns.fire(null));
         stubs.add(new JumpInsnNode(Opcodes.GOTO, target));
         return stub;
     }

@@ -119,7 +119,7 @@ public final class ClassProbes {
             }
             if (failed == null) {
                 for (MethodSlots m : emitted) {
-                    m.slots.patch(slots, m.method.instructions);
+                    m.slots.patch(slots);
                 }
                 slots.publish();
                 // Starting from the original's constant pool keeps its order and spares re-adding each constant.

@@ -27,7 +27,8 @@ final class CallProbe {
 
     private final MethodProbes probes;
     private final AbstractInsnNode insn;
-    private final AbstractInsnNode next;
+    /** The call's index among the original instructions. */
+    private final int index;
     private final int offset;
     private final boolean initialised;
     private final String owner;
@@ -37,10 +38,10 @@ final class CallProbe {
     private boolean external;
     private boolean resolveReceiver;
 
-    CallProbe(MethodProbes probes, AbstractInsnNode insn, int offset, boolean initialised, AbstractInsnNode next) {
+    CallProbe(MethodProbes probes, AbstractInsnNode insn, int index, int offset, boolean initialised) {
         this.probes = probes;
         this.insn = insn;
-        this.next = next;
+        this.index = index;
         this.offset = offset;
         this.initialised = initialised;
         this.opcode = insn.getOpcode();
@@ -64,8 +65,8 @@ final class CallProbe {
         // The arguments above arg0 are parked in locals so that arg0 is on top of the stack.
         int firstParked = receiver ? 0 : 1;
         Type arg0 = receiver ? ProbeInsns.OBJECT : args.length > 0 ? args[0] : null;
-        Object[] stack = probes.frames() ? probes.states().stack(insn) : null;
-        Object[] locals = probes.frames() ? probes.states().locals(insn) : null;
+        Object[] stack = probes.frames() ? probes.states().stack(index) : null;
+        Object[] locals = probes.frames() ? probes.states().locals(index) : null;
         int top = stack == null ? 0 : stack.length;
         int[] parked = new int[args.length];
         List<Object> parkedSlots = new ArrayList<>();
@@ -114,7 +115,7 @@ final class CallProbe {
         InsnList after = new InsnList();
         LabelNode end = new LabelNode();
         after.add(end);
-        probes.check(after, Event.EXTERNAL_RETURN, offset, -1, probes.framedLabel(next));
+        probes.check(after, Event.EXTERNAL_RETURN, offset, -1, probes.framedLabel(index + 1));
         probes.fireCall(after, Event.EXTERNAL_RETURN, offset, -1, keptValue(arg0, kept), fire(arg0));
         probes.instructions().insert(insn, after);
         if (!initialised) {

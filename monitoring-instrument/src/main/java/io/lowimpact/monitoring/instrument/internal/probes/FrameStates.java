@@ -10,10 +10,6 @@ import org.objectweb.asm.tree.LabelNode;
 import org.objectweb.asm.tree.MethodNode;
 
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.IdentityHashMap;
-import java.util.List;
-import java.util.Map;
 
 /**
  * The types of locals and stack before each original instruction of a method, worked out from its stack map
@@ -29,13 +25,15 @@ final class FrameStates {
 
     static final String MASKS_TYPE = "[B";
 
-    private final Map<AbstractInsnNode, Object[][]> before;
-    private final Map<Label, LabelNode> labels = new HashMap<>();
+    /** By original instruction index: the local and stack types before it, or null where not kept or unreachable. */
+    private final Object[][] locals;
+    private final Object[][] stacks;
     private final int arrayLocal;
 
     private FrameStates(int arrayLocal, int instructions) {
         this.arrayLocal = arrayLocal;
-        this.before = new IdentityHashMap<>(instructions);
+        this.locals = new Object[instructions][];
+        this.stacks = new Object[instructions][];
     }
 
     /**
@@ -43,20 +41,19 @@ final class FrameStates {
      *
      * @param owner the class's internal name
      * @param method the method, read with expanded frames
-     * @param originals its original instructions, in order
      * @param arrayLocal the index of the mask array's local (the method's original {@code maxLocals})
      * @param needed by original instruction index, whether probe code may ask for the state before it; the others
      *        are not kept (and count as unreachable): most instructions never get a probe
      * @return the states
      */
-    static FrameStates analyse(String owner, MethodNode method, List<AbstractInsnNode> originals, int arrayLocal,
-            boolean[] needed) {
+    static FrameStates analyse(String owner, MethodNode method, int arrayLocal, boolean[] needed) {
         FrameStates states = new FrameStates(arrayLocal, needed.length);
         labelEveryNew(method);
-        method.accept(new Recorder(owner, method, originals, needed, states.before));
+        method.accept(new Recorder(owner, method, needed, states));
         for (AbstractInsnNode node = method.instructions.getFirst(); node != null; node = node.getNext()) {
             if (node instanceof LabelNode) {
-                states.labels.put(((LabelNode) node).getLabel(), (LabelNode) node);
+                // The analyser names an uninitialised value by the label before its `new`; frames need the node.
+                ((LabelNode) node).getLabel().info = node;
             }
         }
         return states;
@@ -80,31 +77,35 @@ final class FrameStates {
         }
     }
 
-    /** @return whether the instruction is reachable (the analyser knows its state); false if its state is not kept */
-    boolean reachable(AbstractInsnNode insn) {
-        Object[][] state = before.get(insn);
-        return state != null && state[0] != null;
+    /**
+     * @param index an original instruction's index
+     * @return whether the instruction is reachable (the analyser knows its state); false if its state is not kept
+     */
+    boolean reachable(int index) {
+        return locals[index] != null;
     }
 
-    /** @return the local types before the instruction, one per slot */
-    Object[] locals(AbstractInsnNode insn) {
-        return before.get(insn)[0].clone();
+    /** @return the local types before the {@code index}-th original instruction, one per slot; not to be changed */
+    Object[] locals(int index) {
+        return locals[index];
     }
 
-    /** @return the stack types before the instruction, one per slot, top last */
-    Object[] stack(AbstractInsnNode insn) {
-        return before.get(insn)[1].clone();
+    /** @return the stack types before the {@code index}-th original instruction, one per slot, top last; not to be
+     *     changed */
+    Object[] stack(int index) {
+        return stacks[index];
     }
 
-    /** @return the frame before the instruction, with the mask array's local */
-    FrameNode before(AbstractInsnNode insn) {
-        return frame(locals(insn), stack(insn));
+    /** @return the frame before the {@code index}-th original instruction, with the mask array's local */
+    FrameNode before(int index) {
+        return frame(locals[index], stacks[index]);
     }
 
-    /** @return the frame before the instruction once its {@code slots} top stack slots are popped */
-    FrameNode beforePopping(AbstractInsnNode insn, int slots) {
-        Object[] stack = stack(insn);
-        return frame(locals(insn), Arrays.copyOf(stack, stack.length - slots));
+    /** @return the frame before the {@code index}-th original instruction once its {@code slots} top stack slots are
+     *     popped */
+    FrameNode beforePopping(int index, int slots) {
+        Object[] stack = stacks[index];
+        return frame(locals[index], Arrays.copyOf(stack, stack.length - slots));
     }
 
     /**
@@ -133,8 +134,8 @@ final class FrameStates {
         for (int i = 0; i < slots.length; i++) {
             Object type = slots[i];
             if (type instanceof Label) {
-                LabelNode node = labels.get(type);
-                if (node == null) {
+                Object node = ((Label) type).info;
+                if (!(node instanceof LabelNode)) {
                     throw new IllegalStateException("uninitialised value named by a label outside the method");
                 }
                 type = node;
@@ -167,24 +168,21 @@ final class FrameStates {
     /** Records the analyser's state before each original instruction, in code order. */
     private static final class Recorder extends AnalyzerAdapter {
 
-        private final List<AbstractInsnNode> originals;
         private final boolean[] needed;
-        private final Map<AbstractInsnNode, Object[][]> before;
+        private final FrameStates states;
         private int next;
 
-        Recorder(String owner, MethodNode method, List<AbstractInsnNode> originals, boolean[] needed,
-                Map<AbstractInsnNode, Object[][]> before) {
+        Recorder(String owner, MethodNode method, boolean[] needed, FrameStates states) {
             super(Opcodes.ASM9, owner, method.access, method.name, method.desc, null);
-            this.originals = originals;
             this.needed = needed;
-            this.before = before;
+            this.states = states;
         }
 
         private void record() {
             int index = next++;
-            if (needed[index]) {
-                before.put(originals.get(index), new Object[][] {
-                    locals == null ? null : locals.toArray(), stack == null ? null : stack.toArray()});
+            if (needed[index] && locals != null) {
+                states.locals[index] = locals.toArray();
+                states.stacks[index] = stack.toArray();
             }
         }
 

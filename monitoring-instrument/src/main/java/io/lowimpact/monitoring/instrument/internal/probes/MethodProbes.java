@@ -116,27 +116,27 @@ final class MethodProbes {
             handlerStarts.add(offsets.of(block.handler));
         }
         if (frames) {
-            states = FrameStates.analyse(owner, method, originals, arrayLocal, neededStates(handlerStarts));
+            states = FrameStates.analyse(owner, method, arrayLocal, neededStates(handlerStarts));
         }
         AbstractInsnNode superCall = "<init>".equals(method.name) ? SuperCall.find(method) : null;
         boolean initialised = !"<init>".equals(method.name);
         InsnList before = new InsnList(); // each instruction's probes; inserting them empties it
         for (int i = 0; i < originals.size(); i++) {
             AbstractInsnNode insn = originals.get(i);
-            if (frames && !states.reachable(insn)) {
+            if (frames && !states.reachable(i)) {
                 continue; // dead code: no probe can run here
             }
-            int offset = offsets.of(insn);
+            int offset = offsets.at(i);
             if (plan.wants(Event.EXCEPTION_HANDLED) && handlerStarts.contains(offset)) {
                 probe(before, Event.EXCEPTION_HANDLED, offset, -1, new InsnNode(Opcodes.DUP),
-                        ProbeInsns.fire(ProbeInsns.THROWABLE), insn); // value: exception
+                        ProbeInsns.fire(ProbeInsns.THROWABLE), i); // value: exception
             }
             Integer line = plan.linePoints().get(offset);
             if (line != null && plan.wants(Event.LINE)) {
-                probe(before, Event.LINE, offset, -1, null, ProbeInsns.fire(null), insn);
+                probe(before, Event.LINE, offset, -1, null, ProbeInsns.fire(null), i);
             }
             if (plan.wants(Event.INSTRUCTION)) {
-                probe(before, Event.INSTRUCTION, offset, -1, null, ProbeInsns.fire(null), insn);
+                probe(before, Event.INSTRUCTION, offset, -1, null, ProbeInsns.fire(null), i);
             }
             ownEventBefore(insn, offset, before, initialised, i);
             if (before.size() > 0) {
@@ -153,9 +153,9 @@ final class MethodProbes {
             }
             if (wantsBranches()) {
                 if (insn instanceof JumpInsnNode && insn.getOpcode() != Opcodes.GOTO && insn.getOpcode() != Opcodes.JSR) {
-                    conditional((JumpInsnNode) insn, offset, originals.get(i + 1));
+                    conditional(i, offset);
                 } else if (insn instanceof TableSwitchInsnNode || insn instanceof LookupSwitchInsnNode) {
-                    new SwitchProbe(this, insn, offset).insert();
+                    new SwitchProbe(this, insn, i, offset).insert();
                 }
             }
             if (insn == superCall) {
@@ -230,7 +230,7 @@ final class MethodProbes {
             if (every || i == 0 || flow) {
                 needed[i] = true;
             } else if (!needed[i]) {
-                int offset = offsets.of(insn);
+                int offset = offsets.at(i);
                 needed[i] = plan.linePoints().containsKey(offset) || handlerStarts.contains(offset);
             }
             if (flow && i + 1 < n) {
@@ -242,7 +242,6 @@ final class MethodProbes {
 
     /** METHOD_START, after the prologue and before the first instruction's labels (a loop to offset 0 skips it). */
     private InsnList startProbe(LabelNode framed) {
-        AbstractInsnNode first = originals.get(0);
         if (framed != null) {
             // The first instruction already has a frame: skip to it rather than put a second frame at one offset.
             InsnList code = new InsnList();
@@ -251,7 +250,7 @@ final class MethodProbes {
             return code;
         }
         InsnList code = new InsnList();
-        probe(code, Event.METHOD_START, 0, -1, null, ProbeInsns.fire(null), first);
+        probe(code, Event.METHOD_START, 0, -1, null, ProbeInsns.fire(null), 0);
         return code;
     }
 
@@ -260,24 +259,24 @@ final class MethodProbes {
         if (opcode == Opcodes.GOTO) {
             if (plan.wants(Event.JUMP)) {
                 int to = offsets.of(((JumpInsnNode) insn).label);
-                probe(before, Event.JUMP, offset, to, null, ProbeInsns.fire(null), insn);
+                probe(before, Event.JUMP, offset, to, null, ProbeInsns.fire(null), index);
             }
         } else if (opcode == Opcodes.ATHROW) {
             Event<?> event = plan.reraises().contains(offset) ? Event.RERAISE : Event.RAISE;
             if (plan.wants(event)) {
                 probe(before, event, offset, -1, new InsnNode(Opcodes.DUP), ProbeInsns.fire(ProbeInsns.THROWABLE),
-                        insn); // value: exception
+                        index); // value: exception
             }
         } else if (opcode >= Opcodes.IRETURN && opcode <= Opcodes.RETURN) {
             if (plan.wants(Event.METHOD_RETURN)) {
                 Type type = Type.getReturnType(method.desc);
                 boolean isVoid = type.getSort() == Type.VOID;
                 AbstractInsnNode value = isVoid ? null : ProbeInsns.dup(type); // value: return value
-                probe(before, Event.METHOD_RETURN, offset, -1, value, ProbeInsns.fire(isVoid ? null : type), insn);
+                probe(before, Event.METHOD_RETURN, offset, -1, value, ProbeInsns.fire(isVoid ? null : type), index);
             }
         } else if (insn instanceof MethodInsnNode || insn instanceof InvokeDynamicInsnNode) {
             if (plan.wants(Event.CALL)) {
-                new CallProbe(this, insn, offset, initialised, originals.get(index + 1)).insert(before);
+                new CallProbe(this, insn, index, offset, initialised).insert(before);
             }
         }
     }
@@ -292,17 +291,21 @@ final class MethodProbes {
      *   if&lt;!cond&gt; left; [test right; ifeq T; fire right;] goto T; left: [test left; ifeq next; fire left;] next:
      * </pre>
      * (only the half of the edges that some event wants when the other is not wanted).
+     *
+     * @param index the jump's index among the original instructions
+     * @param offset its offset
      */
-    private void conditional(JumpInsnNode jump, int offset, AbstractInsnNode next) {
+    private void conditional(int index, int offset) {
+        JumpInsnNode jump = (JumpInsnNode) originals.get(index);
         int opcode = jump.getOpcode();
         LabelNode target = jump.label;
         int to = offsets.of(target);
-        int fallThrough = offsets.of(next);
+        int fallThrough = offsets.at(index + 1);
         int operands = opcode >= Opcodes.IF_ICMPEQ && opcode <= Opcodes.IF_ACMPNE ? 2 : 1;
         InsnList code = new InsnList();
         boolean leftProbe = plan.wants(Event.BRANCH_LEFT);
         if (plan.wants(Event.BRANCH_RIGHT)) {
-            LabelNode left = leftProbe ? new LabelNode() : framedLabel(next);
+            LabelNode left = leftProbe ? new LabelNode() : framedLabel(index + 1);
             jump.setOpcode(Branches.inverse(opcode));
             jump.label = left;
             check(code, Event.BRANCH_RIGHT, offset, to, target);
@@ -311,22 +314,23 @@ final class MethodProbes {
             if (leftProbe) {
                 code.add(left);
                 if (frames) {
-                    code.add(states.beforePopping(jump, operands));
+                    code.add(states.beforePopping(index, operands));
                 }
             }
         }
         if (leftProbe) {
-            check(code, Event.BRANCH_LEFT, offset, fallThrough, framedLabel(next));
+            check(code, Event.BRANCH_LEFT, offset, fallThrough, framedLabel(index + 1));
             fireCall(code, Event.BRANCH_LEFT, offset, fallThrough, null, ProbeInsns.fire(null));
         }
         method.instructions.insert(jump, code);
     }
 
     /**
-     * A label at {@code insn}'s offset that carries a stack map frame (when frames are written), made if needed: the
-     * target of a probe's test that skips to an original instruction.
+     * A label at the offset of the {@code index}-th original instruction that carries a stack map frame (when frames
+     * are written), made if needed: the target of a probe's test that skips to an original instruction.
      */
-    LabelNode framedLabel(AbstractInsnNode insn) {
+    LabelNode framedLabel(int index) {
+        AbstractInsnNode insn = originals.get(index);
         LabelNode framed = framedLabelBefore(insn);
         if (framed != null) {
             return framed;
@@ -334,7 +338,7 @@ final class MethodProbes {
         LabelNode label = new LabelNode();
         method.instructions.insertBefore(insn, label);
         if (frames) {
-            method.instructions.insertBefore(insn, states.before(insn));
+            method.instructions.insertBefore(insn, states.before(index));
         }
         return label;
     }
@@ -400,11 +404,11 @@ final class MethodProbes {
     // ---- probe code ---------------------------------------------------------------------------------------
 
     /**
-     * Appends a probe before {@code at}: test, then {@code value} and the call; the skip label's frame is
-     * {@code at}'s.
+     * Appends a probe before the {@code at}-th original instruction: test, then {@code value} and the call; the skip
+     * label's frame is that instruction's.
      */
     void probe(InsnList into, Event<?> event, int offset, int to, AbstractInsnNode value, MethodInsnNode fire,
-            AbstractInsnNode at) {
+            int at) {
         probe(into, event, offset, to, value, fire, frames ? states.before(at) : null);
     }
 

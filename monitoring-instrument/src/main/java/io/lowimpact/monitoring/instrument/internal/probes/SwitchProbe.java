@@ -23,11 +23,13 @@ final class SwitchProbe {
 
     private final MethodProbes probes;
     private final AbstractInsnNode insn;
+    private final int index;
     private final int offset;
 
-    SwitchProbe(MethodProbes probes, AbstractInsnNode insn, int offset) {
+    SwitchProbe(MethodProbes probes, AbstractInsnNode insn, int index, int offset) {
         this.probes = probes;
         this.insn = insn;
+        this.index = index;
         this.offset = offset;
     }
 
@@ -85,7 +87,7 @@ final class SwitchProbe {
         LabelNode stub = new LabelNode();
         stubs.add(stub);
         if (probes.frames()) {
-            stubs.add(probes.states().beforePopping(insn, 1)); // the key is popped
+            stubs.add(probes.states().beforePopping(index, 1)); // the key is popped
         }
         probes.check(stubs, event, offset, targetOffset, target);
         probes.fireCall(stubs, event, offset, targetOffset, null, ProbeInsns.fire(null));

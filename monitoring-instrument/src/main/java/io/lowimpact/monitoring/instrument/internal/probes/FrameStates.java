@@ -105,7 +105,7 @@ final class FrameStates {
      *     popped */
     FrameNode beforePopping(int index, int slots) {
         Object[] stack = stacks[index];
-        return frame(locals[index], Arrays.copyOf(stack, stack.length - slots));
+        return frame(locals[index], stack, stack.length - slots);
     }
 
     /**
@@ -117,22 +117,54 @@ final class FrameStates {
      * @return the frame
      */
     FrameNode frame(Object[] localSlots, Object[] stackSlots) {
-        Object[] slots = Arrays.copyOf(localSlots, Math.max(localSlots.length, arrayLocal + 1));
-        for (int i = localSlots.length; i < slots.length; i++) {
-            slots[i] = Opcodes.TOP;
+        return frame(localSlots, stackSlots, stackSlots.length);
+    }
+
+    /**
+     * Makes a frame whose lists are fixed-size (they are only read and renamed, never grown): the types are written
+     * once, in the form the frame keeps, one entry per value.
+     */
+    private FrameNode frame(Object[] localSlots, Object[] stackSlots, int stackLength) {
+        int localLength = Math.max(localSlots.length, arrayLocal + 1);
+        Object[] locals = new Object[values(localSlots, localLength, true)];
+        fill(locals, localSlots, localLength, true);
+        Object[] stack = new Object[values(stackSlots, stackLength, false)];
+        fill(stack, stackSlots, stackLength, false);
+        FrameNode frame = new FrameNode(Opcodes.F_NEW, 0, null, 0, null);
+        frame.local = Arrays.asList(locals);
+        frame.stack = Arrays.asList(stack);
+        return frame;
+    }
+
+    /**
+     * The type in slot {@code i} of {@code length} slots: as given, TOP past the given ones, and for locals the mask
+     * array's type in its own slot.
+     */
+    private Object slot(Object[] slots, int i, boolean locals) {
+        if (locals && i == arrayLocal) {
+            return MASKS_TYPE;
         }
-        slots[arrayLocal] = MASKS_TYPE;
-        Object[] locals = values(slots);
-        Object[] stack = values(stackSlots);
-        return new FrameNode(Opcodes.F_NEW, locals.length, locals, stack.length, stack);
+        return i < slots.length ? slots[i] : Opcodes.TOP;
+    }
+
+    /** How many values {@code length} slots hold: a long or double takes two slots, its second implied. */
+    private int values(Object[] slots, int length, boolean locals) {
+        int n = 0;
+        for (int i = 0; i < length; i++) {
+            Object type = slot(slots, i, locals);
+            n++;
+            if (Opcodes.LONG.equals(type) || Opcodes.DOUBLE.equals(type)) {
+                i++; // the second slot is implied
+            }
+        }
+        return n;
     }
 
     /** From one entry per slot to one entry per value, labels of the analysis to the method's label nodes. */
-    private Object[] values(Object[] slots) {
-        Object[] values = new Object[slots.length];
+    private void fill(Object[] values, Object[] slots, int length, boolean locals) {
         int n = 0;
-        for (int i = 0; i < slots.length; i++) {
-            Object type = slots[i];
+        for (int i = 0; i < length; i++) {
+            Object type = slot(slots, i, locals);
             if (type instanceof Label) {
                 Object node = ((Label) type).info;
                 if (!(node instanceof LabelNode)) {
@@ -145,7 +177,6 @@ final class FrameStates {
                 i++; // the second slot is implied
             }
         }
-        return Arrays.copyOf(values, n);
     }
 
     /**

@@ -116,7 +116,8 @@ final class MethodProbes {
             handlerStarts.add(offsets.of(block.handler));
         }
         if (frames) {
-            states = FrameStates.analyse(owner, method, arrayLocal, neededStates(handlerStarts));
+            states = FrameStates.analyse(owner, method, arrayLocal,
+                    NeededStates.of(originals, offsets, plan, handlerStarts));
         }
         AbstractInsnNode superCall = "<init>".equals(method.name) ? SuperCall.find(method) : null;
         boolean initialised = !"<init>".equals(method.name);
@@ -209,35 +210,6 @@ final class MethodProbes {
      */
     static boolean setsMaxima(MethodPlan plan) {
         return !plan.wants(Event.CALL);
-    }
-
-    /**
-     * The original instructions whose frame state probe code may ask for: those that can get a probe of their own
-     * (the first, line points, handler starts, jumps, switches, calls, returns and throws; every one for INSTRUCTION)
-     * and the instruction after a jump, switch or call (the skip target of an edge's or a call's probe).
-     */
-    private boolean[] neededStates(Set<Integer> handlerStarts) {
-        int n = originals.size();
-        boolean[] needed = new boolean[n];
-        boolean every = plan.wants(Event.INSTRUCTION);
-        for (int i = 0; i < n; i++) {
-            AbstractInsnNode insn = originals.get(i);
-            int opcode = insn.getOpcode();
-            boolean flow = insn instanceof JumpInsnNode || insn instanceof TableSwitchInsnNode
-                    || insn instanceof LookupSwitchInsnNode || insn instanceof MethodInsnNode
-                    || insn instanceof InvokeDynamicInsnNode || opcode == Opcodes.ATHROW
-                    || (opcode >= Opcodes.IRETURN && opcode <= Opcodes.RETURN);
-            if (every || i == 0 || flow) {
-                needed[i] = true;
-            } else if (!needed[i]) {
-                int offset = offsets.at(i);
-                needed[i] = plan.linePoints().containsKey(offset) || handlerStarts.contains(offset);
-            }
-            if (flow && i + 1 < n) {
-                needed[i + 1] = true;
-            }
-        }
-        return needed;
     }
 
     /** METHOD_START, after the prologue and before the first instruction's labels (a loop to offset 0 skips it). */

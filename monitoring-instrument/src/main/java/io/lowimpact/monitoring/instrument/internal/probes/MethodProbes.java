@@ -17,11 +17,10 @@ import org.objectweb.asm.tree.TryCatchBlockNode;
 import org.objectweb.asm.tree.VarInsnNode;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Inserts the probes of a {@link MethodPlan} into one method. The method first loads its class's mask array into
@@ -111,10 +110,11 @@ final class MethodProbes {
                 originalFrames.add((FrameNode) n);
             }
         }
-        Set<Integer> handlerStarts = new HashSet<>();
-        for (TryCatchBlockNode block : method.tryCatchBlocks) {
-            handlerStarts.add(offsets.of(block.handler));
+        int[] handlerStarts = new int[method.tryCatchBlocks.size()]; // sorted, for isHandlerStart
+        for (int i = 0; i < handlerStarts.length; i++) {
+            handlerStarts[i] = offsets.of(method.tryCatchBlocks.get(i).handler);
         }
+        Arrays.sort(handlerStarts);
         if (frames) {
             states = FrameStates.analyse(owner, method, arrayLocal,
                     NeededStates.of(originals, offsets, plan, handlerStarts));
@@ -128,12 +128,12 @@ final class MethodProbes {
                 continue; // dead code: no probe can run here
             }
             int offset = offsets.at(i);
-            if (plan.wants(Event.EXCEPTION_HANDLED) && handlerStarts.contains(offset)) {
+            boolean handlerStart = Arrays.binarySearch(handlerStarts, offset) >= 0;
+            if (plan.wants(Event.EXCEPTION_HANDLED) && handlerStart) {
                 probe(before, Event.EXCEPTION_HANDLED, offset, -1, new InsnNode(Opcodes.DUP),
                         ProbeInsns.fire(ProbeInsns.THROWABLE), i); // value: exception
             }
-            Integer line = plan.linePoints().get(offset);
-            if (line != null && plan.wants(Event.LINE)) {
+            if (plan.wants(Event.LINE) && plan.isLinePoint(offset)) {
                 probe(before, Event.LINE, offset, -1, null, ProbeInsns.fire(null), i);
             }
             if (plan.wants(Event.INSTRUCTION)) {
@@ -141,7 +141,7 @@ final class MethodProbes {
             }
             ownEventBefore(insn, offset, before, initialised, i);
             if (before.size() > 0) {
-                if (handlerStarts.contains(offset)) {
+                if (handlerStart) {
                     LabelNode after = new LabelNode();
                     before.add(after);
                     afterHandlerProbes.put(offset, after);
@@ -234,7 +234,7 @@ final class MethodProbes {
                 probe(before, Event.JUMP, offset, to, null, ProbeInsns.fire(null), index);
             }
         } else if (opcode == Opcodes.ATHROW) {
-            Event<?> event = plan.reraises().contains(offset) ? Event.RERAISE : Event.RAISE;
+            Event<?> event = plan.isReraise(offset) ? Event.RERAISE : Event.RAISE;
             if (plan.wants(event)) {
                 probe(before, event, offset, -1, new InsnNode(Opcodes.DUP), ProbeInsns.fire(ProbeInsns.THROWABLE),
                         index); // value: exception

@@ -9,8 +9,8 @@ import org.objectweb.asm.tree.LookupSwitchInsnNode;
 import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.TableSwitchInsnNode;
 
+import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
 
 /**
  * The original instructions whose frame state the probes of a plan may ask for ({@link FrameStates} keeps only
@@ -29,10 +29,10 @@ final class NeededStates {
      * @param originals the method's original instructions
      * @param offsets their offsets
      * @param plan what the method gets
-     * @param handlerStarts the offsets where exception handlers start
+     * @param handlerStarts the offsets where exception handlers start, sorted
      * @return by original instruction index, whether its state is needed
      */
-    static boolean[] of(List<AbstractInsnNode> originals, Offsets offsets, MethodPlan plan, Set<Integer> handlerStarts) {
+    static boolean[] of(List<AbstractInsnNode> originals, Offsets offsets, MethodPlan plan, int[] handlerStarts) {
         int n = originals.size();
         boolean[] needed = new boolean[n];
         boolean every = plan.wants(Event.INSTRUCTION);
@@ -67,7 +67,7 @@ final class NeededStates {
                 needed[i] = true;
             } else if (!needed[i] && (lines || handled)) {
                 int offset = offsets.at(i);
-                needed[i] = lines && plan.linePoints().containsKey(offset) || handled && handlerStarts.contains(offset);
+                needed[i] = lines && plan.isLinePoint(offset) || handled && Arrays.binarySearch(handlerStarts, offset) >= 0;
             }
             if (andNext && i + 1 < n) {
                 needed[i + 1] = true;

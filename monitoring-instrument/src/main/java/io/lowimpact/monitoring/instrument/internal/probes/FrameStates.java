@@ -202,6 +202,12 @@ final class FrameStates {
         private final boolean[] needed;
         private final FrameStates states;
         private int next;
+        /**
+         * The labels since the previous instruction. The analyser reads them only at a {@code new} (they name the
+         * value it pushes), so they are handed to it there only, sparing it a list per label.
+         */
+        private Label[] labels = new Label[4];
+        private int labelCount;
 
         Recorder(String owner, MethodNode method, boolean[] needed, FrameStates states) {
             super(Opcodes.ASM9, owner, method.access, method.name, method.desc, null);
@@ -215,6 +221,15 @@ final class FrameStates {
                 states.locals[index] = locals.toArray();
                 states.stacks[index] = stack.toArray();
             }
+            labelCount = 0;
+        }
+
+        @Override
+        public void visitLabel(Label label) {
+            if (labelCount == labels.length) {
+                labels = Arrays.copyOf(labels, labelCount * 2);
+            }
+            labels[labelCount++] = label;
         }
 
         @Override
@@ -237,6 +252,11 @@ final class FrameStates {
 
         @Override
         public void visitTypeInsn(int opcode, String type) {
+            if (opcode == Opcodes.NEW) {
+                for (int i = 0; i < labelCount; i++) {
+                    super.visitLabel(labels[i]);
+                }
+            }
             record();
             super.visitTypeInsn(opcode, type);
         }

@@ -1,6 +1,5 @@
 package io.lowimpact.monitoring.instrument.internal.analysis;
 
-import java.util.Map;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassVisitor;
 
@@ -71,7 +70,7 @@ public final class ClassAnalyzer {
         String className = "?";
         try {
             className = reader.getClassName();
-            Map<String, Integer> codeLengths = CodeLengths.read(reader);
+            int[] codeLengths = CodeLengths.read(reader);
             ClassScanner scanner = new ClassScanner(reader, codeLengths, next);
             reader.accept(scanner, next == null ? ClassReader.SKIP_FRAMES : ClassReader.EXPAND_FRAMES);
             return scanner.result();

@@ -2,7 +2,6 @@ package io.lowimpact.monitoring.instrument.internal.analysis;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
@@ -14,7 +13,9 @@ import org.objectweb.asm.Opcodes;
 final class ClassScanner extends ClassVisitor {
 
     private final OffsetClassReader reader;
-    private final Map<String, Integer> codeLengths;
+    /** By method, in the order the reader visits them: its code length, or -1 without code. */
+    private final int[] codeLengths;
+    private int methodIndex;
     private final List<MethodAnalysis> methods = new ArrayList<>();
     private int version;
     private int access;
@@ -24,7 +25,7 @@ final class ClassScanner extends ClassVisitor {
     private Smap smap;
     private SourcePositions sourcePositions;
 
-    ClassScanner(OffsetClassReader reader, Map<String, Integer> codeLengths, ClassVisitor next) {
+    ClassScanner(OffsetClassReader reader, int[] codeLengths, ClassVisitor next) {
         super(Opcodes.ASM9, next);
         this.reader = reader;
         this.codeLengths = codeLengths;
@@ -57,8 +58,8 @@ final class ClassScanner extends ClassVisitor {
     public MethodVisitor visitMethod(int methodAccess, String name, String descriptor, String signature,
             String[] exceptions) {
         MethodVisitor next = super.visitMethod(methodAccess, name, descriptor, signature, exceptions);
-        Integer codeLength = codeLengths.get(name + descriptor);
-        if (codeLength == null) {
+        int codeLength = codeLengths[methodIndex++];
+        if (codeLength < 0) {
             return next;
         }
         return new MethodScanner(reader, name, descriptor, methodAccess, codeLength, sourcePositions(), methods::add,

@@ -3,10 +3,8 @@ package io.lowimpact.monitoring.instrument.internal.analysis;
 import io.lowimpact.monitoring.Branch;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.objectweb.asm.Handle;
@@ -31,7 +29,6 @@ final class MethodScanner extends MethodVisitor {
     private final Consumer<MethodAnalysis> sink;
 
     private final Instructions instructions = new Instructions();
-    private final Map<Label, Integer> labelOffsets = new IdentityHashMap<>();
     private int[] lineOffsets = new int[16];
     private int[] lineNumbers = new int[16];
     private int lineCount;
@@ -74,15 +71,15 @@ final class MethodScanner extends MethodVisitor {
     public void visitLabel(Label label) {
         int current = reader.instructionOffset();
         // The reader visits a label at the end of the code after the last instruction, at that instruction's offset.
-        labelOffsets.put(label, current == instructions.lastOffset() ? codeLength : current);
+        ((ReadLabel) label).offset = current == instructions.lastOffset() ? codeLength : current;
         super.visitLabel(label);
     }
 
     @Override
     public void visitLineNumber(int line, Label start) {
         super.visitLineNumber(line, start);
-        Integer offset = labelOffsets.get(start);
-        if (offset == null || offset >= codeLength) {
+        int offset = ((ReadLabel) start).offset;
+        if (offset == ReadLabel.UNSEEN || offset >= codeLength) {
             return;
         }
         if (lineCount == lineOffsets.length) {
@@ -251,8 +248,8 @@ final class MethodScanner extends MethodVisitor {
     }
 
     private int offsetOf(Label label) {
-        Integer offset = labelOffsets.get(label);
-        if (offset == null) {
+        int offset = ((ReadLabel) label).offset;
+        if (offset == ReadLabel.UNSEEN) {
             throw new IllegalArgumentException("a jump target or exception-table offset of " + name + descriptor
                     + " is not at an instruction (malformed code)");
         }

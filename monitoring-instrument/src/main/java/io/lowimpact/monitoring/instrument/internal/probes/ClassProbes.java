@@ -95,8 +95,9 @@ public final class ClassProbes {
             boolean computeMaxima = false;
             ProbeFetch fetch = ProbeFetch.forVersion(node.version & 0xFFFF, slots.classId());
             for (MethodNode method : node.methods) {
-                String key = method.name + method.desc;
-                MethodPlan plan = method.instructions.size() == 0 || excluded.contains(key) ? null : plans.apply(method);
+                boolean skip = method.instructions.size() == 0
+                        || !excluded.isEmpty() && excluded.contains(method.name + method.desc);
+                MethodPlan plan = skip ? null : plans.apply(method);
                 if (plan == null || plan.events() == 0) {
                     continue;
                 }
@@ -112,7 +113,7 @@ public final class ClassProbes {
                             MethodProbes.insert(node.name, (OffsetMethodNode) method, plan, frames, fetch)));
                     computeMaxima |= !MethodProbes.setsMaxima(plan);
                 } catch (RuntimeException e) {
-                    failed = key;
+                    failed = method.name + method.desc;
                     reason = e.toString();
                     break;
                 }

@@ -68,8 +68,11 @@ final class MethodProbes {
     private final List<TryCatchBlockNode> innerHandlers = new ArrayList<>();
     private final NewLabels newLabels = new NewLabels();
     private final List<TryCatchBlockNode> originalHandlers;
-    /** Handler starts that got probes, by offset: the label after those probes, before the original instruction. */
-    private final Map<Integer, LabelNode> afterHandlerProbes = new HashMap<>();
+    /**
+     * Handler starts that got probes, by offset: the label after those probes, before the original instruction; made
+     * at the first such handler.
+     */
+    private Map<Integer, LabelNode> afterHandlerProbes;
     private int nextLocal;
 
     private MethodProbes(String owner, OffsetMethodNode method, MethodPlan plan, boolean frames, ProbeFetch fetch) {
@@ -144,6 +147,9 @@ final class MethodProbes {
                 if (handlerStart) {
                     LabelNode after = new LabelNode();
                     before.add(after);
+                    if (afterHandlerProbes == null) {
+                        afterHandlerProbes = new HashMap<>();
+                    }
                     afterHandlerProbes.put(offset, after);
                 }
                 if (NewLabels.isNew(insn)) {
@@ -330,6 +336,9 @@ final class MethodProbes {
 
     /** Keeps probes at a handler's start out of the handler's own range (see the class comment). */
     private void splitSelfCoveringHandlers() {
+        if (afterHandlerProbes == null) {
+            return; // no handler start got probes
+        }
         List<TryCatchBlockNode> blocks = method.tryCatchBlocks;
         for (int i = 0; i < blocks.size(); i++) {
             TryCatchBlockNode block = blocks.get(i);

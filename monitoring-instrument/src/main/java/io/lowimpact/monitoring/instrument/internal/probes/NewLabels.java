@@ -18,7 +18,8 @@ import java.util.Map;
  */
 final class NewLabels {
 
-    private final Map<LabelNode, LabelNode> moved = new IdentityHashMap<>();
+    /** Old label to fresh label; made at the first move (most methods have no probe before a {@code new}). */
+    private Map<LabelNode, LabelNode> moved;
 
     /**
      * Inserts {@code probes} before a {@code new} instruction, keeping a label directly before the instruction.
@@ -31,6 +32,9 @@ final class NewLabels {
         LabelNode fresh = new LabelNode();
         for (AbstractInsnNode n = newInsn.getPrevious(); n != null && n.getOpcode() < 0; n = n.getPrevious()) {
             if (n instanceof LabelNode) {
+                if (moved == null) {
+                    moved = new IdentityHashMap<>();
+                }
                 moved.put((LabelNode) n, fresh);
             }
         }
@@ -44,7 +48,7 @@ final class NewLabels {
      * @param instructions the method's instructions, probes inserted
      */
     void fixFrames(InsnList instructions) {
-        if (moved.isEmpty()) {
+        if (moved == null) {
             return;
         }
         for (AbstractInsnNode n = instructions.getFirst(); n != null; n = n.getNext()) {

@@ -115,8 +115,8 @@ final class CallProbe {
         InsnList after = new InsnList();
         LabelNode end = new LabelNode();
         after.add(end);
-        probes.check(after, Event.EXTERNAL_RETURN, offset, -1, probes.framedLabel(index + 1));
-        probes.fireCall(after, Event.EXTERNAL_RETURN, offset, -1, keptValue(arg0, kept), fire(arg0));
+        probes.probeTo(after, Event.EXTERNAL_RETURN, offset, -1, keptValue(arg0, kept), fire(arg0),
+                probes.framedLabel(index + 1));
         probes.instructions().insert(insn, after);
         if (!initialised) {
             return; // no handler may cover code where `this` is not initialised yet
@@ -161,7 +161,7 @@ final class CallProbe {
         return arg0 != null ? ProbeInsns.load(arg0, kept) : null;
     }
 
-    private MethodInsnNode fire(Type arg0) {
+    private Fire fire(Type arg0) {
         return resolveReceiver ? ProbeInsns.fireExternal() : ProbeInsns.fire(arg0);
     }
 

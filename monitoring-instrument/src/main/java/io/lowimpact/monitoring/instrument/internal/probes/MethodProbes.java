@@ -29,7 +29,8 @@ import java.util.Map;
  * <pre>
  *   aload masks; push slot; baload; ifeq skip; [value]; push classId; push slot; invokestatic Bootstrap.fire; skip:
  * </pre>
- * Probes of an instruction go after its labels, line number and frame, so that jumps to it run them. Branch edges
+ * (one {@link ProbeNode} in the method's instruction list, which the writer sees as those instructions). Probes of an
+ * instruction go after its labels, line number and frame, so that jumps to it run them. Branch edges
  * are probed on the edge, not on the branch: a conditional is inverted so that its jump goes to the fall-through
  * edge's probe and the taken edge's probe follows it and then jumps to the target (as JaCoCo does); a switch's
  * targets become stubs that fire their edge and jump on. An edge that runs costs its test; an edge that never runs
@@ -223,8 +224,7 @@ final class MethodProbes {
         if (framed != null) {
             // The first instruction already has a frame: skip to it rather than put a second frame at one offset.
             InsnList code = new InsnList();
-            check(code, Event.METHOD_START, 0, -1, framed);
-            fireCall(code, Event.METHOD_START, 0, -1, null, ProbeInsns.fire(null));
+            probeTo(code, Event.METHOD_START, 0, -1, null, ProbeInsns.fire(null), framed);
             return code;
         }
         InsnList code = new InsnList();
@@ -286,8 +286,7 @@ final class MethodProbes {
             LabelNode left = leftProbe ? new LabelNode() : framedLabel(index + 1);
             jump.setOpcode(Branches.inverse(opcode));
             jump.label = left;
-            check(code, Event.BRANCH_RIGHT, offset, to, target);
-            fireCall(code, Event.BRANCH_RIGHT, offset, to, null, ProbeInsns.fire(null));
+            probeTo(code, Event.BRANCH_RIGHT, offset, to, null, ProbeInsns.fire(null), target);
             code.add(new JumpInsnNode(Opcodes.GOTO, target));
             if (leftProbe) {
                 code.add(left);
@@ -297,8 +296,8 @@ final class MethodProbes {
             }
         }
         if (leftProbe) {
-            check(code, Event.BRANCH_LEFT, offset, fallThrough, framedLabel(index + 1));
-            fireCall(code, Event.BRANCH_LEFT, offset, fallThrough, null, ProbeInsns.fire(null));
+            LabelNode next = framedLabel(index + 1);
+            probeTo(code, Event.BRANCH_LEFT, offset, fallThrough, null, ProbeInsns.fire(null), next);
         }
         method.instructions.insert(jump, code);
     }
@@ -370,13 +369,8 @@ final class MethodProbes {
             code.add(states.frame(locals, new Object[] {"java/lang/Throwable"}));
             frame = states.frame(locals, new Object[] {"java/lang/Throwable"});
         }
-        LabelNode skip = check(code, Event.METHOD_UNWIND, 0, -1, null);
-        fireCall(code, Event.METHOD_UNWIND, 0, -1, new InsnNode(Opcodes.DUP),
-                ProbeInsns.fire(ProbeInsns.THROWABLE)); // value: exception
-        code.add(skip);
-        if (frame != null) {
-            code.add(frame);
-        }
+        probe(code, Event.METHOD_UNWIND, 0, -1, new InsnNode(Opcodes.DUP), ProbeInsns.fire(ProbeInsns.THROWABLE),
+                frame); // value: exception
         code.add(new InsnNode(Opcodes.ATHROW));
         method.instructions.add(code);
         method.tryCatchBlocks.add(new TryCatchBlockNode(start, end, handler, null));
@@ -388,44 +382,23 @@ final class MethodProbes {
      * Appends a probe before the {@code at}-th original instruction: test, then {@code value} and the call; the skip
      * label's frame is that instruction's.
      */
-    void probe(InsnList into, Event<?> event, int offset, int to, AbstractInsnNode value, MethodInsnNode fire,
-            int at) {
+    void probe(InsnList into, Event<?> event, int offset, int to, AbstractInsnNode value, Fire fire, int at) {
         probe(into, event, offset, to, value, fire, frames ? states.before(at) : null);
     }
 
-    /** Appends a probe whose skip label gets {@code frame} (null when frames are not written). */
-    void probe(InsnList into, Event<?> event, int offset, int to, AbstractInsnNode value, MethodInsnNode fire,
+    /** Appends a probe whose own skip label gets {@code frame} (null when frames are not written). */
+    void probe(InsnList into, Event<?> event, int offset, int to, AbstractInsnNode value, Fire fire,
             FrameNode frame) {
-        LabelNode skip = check(into, event, offset, to, null);
-        fireCall(into, event, offset, to, value, fire);
-        into.add(skip);
-        if (frame != null) {
-            into.add(frame);
-        }
+        into.add(new ProbeNode(arrayLocal, slots.push(event, offset, to), null, value, fetch.classId, fire, frame));
     }
 
     /**
-     * Appends {@code aload masks; push slot; baload; ifeq skip}, with a fresh skip label when {@code skip} is null.
-     *
-     * @return the skip label
+     * Appends a probe whose test skips to {@code skip} ({@code aload masks; push slot; baload; ifeq skip}), then
+     * {@code [value]; push classId; push slot; invokestatic fire} ({@code value} null for none).
      */
-    LabelNode check(InsnList into, Event<?> event, int offset, int to, LabelNode skip) {
-        LabelNode label = skip != null ? skip : new LabelNode();
-        into.add(new VarInsnNode(Opcodes.ALOAD, arrayLocal));
-        into.add(slots.push(event, offset, to));
-        into.add(new InsnNode(Opcodes.BALOAD));
-        into.add(new JumpInsnNode(Opcodes.IFEQ, label));
-        return label;
-    }
-
-    /** Appends {@code [value]; push classId; push slot; invokestatic fire} ({@code value} null for none). */
-    void fireCall(InsnList into, Event<?> event, int offset, int to, AbstractInsnNode value, MethodInsnNode fire) {
-        if (value != null) {
-            into.add(value);
-        }
-        into.add(ProbeInsns.push(fetch.classId));
-        into.add(slots.push(event, offset, to));
-        into.add(fire);
+    void probeTo(InsnList into, Event<?> event, int offset, int to, AbstractInsnNode value, Fire fire,
+            LabelNode skip) {
+        into.add(new ProbeNode(arrayLocal, slots.push(event, offset, to), skip, value, fetch.classId, fire, null));
     }
 
     // ---- for CallProbe and SwitchProbe ---------------------------------------------------------------------

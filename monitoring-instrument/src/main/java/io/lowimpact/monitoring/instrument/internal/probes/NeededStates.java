@@ -67,7 +67,8 @@ final class NeededStates {
                 needed[i] = true;
             } else if (!needed[i] && (lines || handled)) {
                 int offset = offsets.at(i);
-                needed[i] = lines && plan.isLinePoint(offset) || handled && Arrays.binarySearch(handlerStarts, offset) >= 0;
+                needed[i] = lines && plan.isLinePoint(offset)
+                        || handled && Arrays.binarySearch(handlerStarts, offset) >= 0;
             }
             if (andNext && i + 1 < n) {
                 needed[i + 1] = true;

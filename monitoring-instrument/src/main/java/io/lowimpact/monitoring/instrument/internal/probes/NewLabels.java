@@ -43,7 +43,7 @@ final class NewLabels {
     }
 
     /**
-     * Renames the moved labels in every frame of the method.
+     * Renames the moved labels in every frame of the method, those of its probes included.
      *
      * @param instructions the method's instructions, probes inserted
      */
@@ -52,9 +52,11 @@ final class NewLabels {
             return;
         }
         for (AbstractInsnNode n = instructions.getFirst(); n != null; n = n.getNext()) {
-            if (n instanceof FrameNode) {
-                rename(((FrameNode) n).local);
-                rename(((FrameNode) n).stack);
+            FrameNode frame = n instanceof FrameNode ? (FrameNode) n : n instanceof ProbeNode ? ((ProbeNode) n).frame
+                    : null;
+            if (frame != null) {
+                rename(frame.local);
+                rename(frame.stack);
             }
         }
     }

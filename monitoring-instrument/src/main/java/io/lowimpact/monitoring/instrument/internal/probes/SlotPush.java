@@ -10,8 +10,8 @@ import java.util.Map;
 /**
  * The push of a probe's slot: until {@link Slots#patch} its value is the location's index among its event's
  * locations in the method, then the slot itself, and it is written as the shortest push of that value
- * ({@link ProbeInsns#push}). One node, set in place, where a placeholder used to be replaced by the push once the
- * slots were known. Its opcode until it is written is {@code SIPUSH}: an instruction, not a label or frame.
+ * ({@link ProbeInsns#push}), by the {@link ProbeNode} that holds it (twice: for the test and the call). Its opcode is
+ * {@code SIPUSH}: an instruction, not a label or frame.
  */
 final class SlotPush extends AbstractInsnNode {
 
@@ -29,7 +29,11 @@ final class SlotPush extends AbstractInsnNode {
 
     @Override
     public void accept(MethodVisitor methodVisitor) {
-        // As the node that ProbeInsns.push(value) makes would visit itself.
+        visitPush(methodVisitor, value);
+    }
+
+    /** Visits the shortest push of {@code value}, as the node that {@link ProbeInsns#push} makes visits itself. */
+    static void visitPush(MethodVisitor methodVisitor, int value) {
         if (value >= -1 && value <= 5) {
             methodVisitor.visitInsn(Opcodes.ICONST_0 + value);
         } else if (value >= Byte.MIN_VALUE && value <= Byte.MAX_VALUE) {

@@ -1,7 +1,6 @@
 package io.lowimpact.monitoring.instrument.internal.probes;
 
 import io.lowimpact.monitoring.Event;
-import org.objectweb.asm.tree.AbstractInsnNode;
 
 import java.util.Arrays;
 
@@ -93,7 +92,7 @@ final class Slots {
      * @param to an edge's destination, or -1
      * @return the instruction to put where the slot number goes
      */
-    AbstractInsnNode push(Event<?> event, int offset, int to) {
+    SlotPush push(Event<?> event, int offset, int to) {
         Group group = groups[event.ordinal()];
         if (group == null) {
             group = groups[event.ordinal()] = new Group();

@@ -89,8 +89,7 @@ final class SwitchProbe {
         if (probes.frames()) {
             stubs.add(probes.states().beforePopping(index, 1)); // the key is popped
         }
-        probes.check(stubs, event, offset, targetOffset, target);
-        probes.fireCall(stubs, event, offset, targetOffset, null, ProbeInsns.fire(null));
+        probes.probeTo(stubs, event, offset, targetOffset, null, ProbeInsns.fire(null), target);
         stubs.add(new JumpInsnNode(Opcodes.GOTO, target));
         return stub;
     }

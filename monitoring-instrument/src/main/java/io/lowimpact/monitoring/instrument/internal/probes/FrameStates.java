@@ -2,6 +2,7 @@ package io.lowimpact.monitoring.instrument.internal.probes;
 
 import org.objectweb.asm.Handle;
 import org.objectweb.asm.Label;
+import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.commons.AnalyzerAdapter;
 import org.objectweb.asm.tree.AbstractInsnNode;
@@ -130,10 +131,44 @@ final class FrameStates {
         fill(locals, localSlots, localLength, true);
         Object[] stack = new Object[values(stackSlots, stackLength, false)];
         fill(stack, stackSlots, stackLength, false);
-        FrameNode frame = new FrameNode(Opcodes.F_NEW, 0, null, 0, null);
-        frame.local = Arrays.asList(locals);
-        frame.stack = Arrays.asList(stack);
-        return frame;
+        return new Frame(locals, stack);
+    }
+
+    /**
+     * A frame made here: its lists are views of its arrays, which the writer is given as they are (a FrameNode copies
+     * its lists into new arrays at each write), labels of the method turned into the writer's labels first.
+     */
+    private static final class Frame extends FrameNode {
+
+        private final Object[] localArray;
+        private final Object[] stackArray;
+
+        Frame(Object[] locals, Object[] stack) {
+            super(Opcodes.F_NEW, 0, null, 0, null);
+            localArray = locals;
+            stackArray = stack;
+            local = Arrays.asList(locals);
+            this.stack = Arrays.asList(stack);
+        }
+
+        @Override
+        public void accept(MethodVisitor methodVisitor) {
+            methodVisitor.visitFrame(Opcodes.F_NEW, localArray.length, labels(localArray), stackArray.length,
+                    labels(stackArray));
+        }
+
+        private static Object[] labels(Object[] types) {
+            Object[] result = types;
+            for (int i = 0; i < types.length; i++) {
+                if (types[i] instanceof LabelNode) {
+                    if (result == types) {
+                        result = types.clone();
+                    }
+                    result[i] = ((LabelNode) types[i]).getLabel();
+                }
+            }
+            return result;
+        }
     }
 
     /**

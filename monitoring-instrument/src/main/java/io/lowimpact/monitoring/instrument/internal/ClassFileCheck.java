@@ -50,6 +50,8 @@ public final class ClassFileCheck {
         int[] offsets;
         /** The Utf8 entries decoded so far, by index: each name and descriptor is decoded once per class. */
         private String[] strings;
+        /** StackHeights' stack effect of each member constant worked out so far, by index; MIN_VALUE if not yet. */
+        private int[] memberSlots;
 
         Input(byte[] b) {
             this.b = b;
@@ -108,6 +110,19 @@ public final class ClassFileCheck {
                 }
             }
             throw new Malformed("invalid constant pool index " + index + " for " + what);
+        }
+
+        /** @return the stack effect of the member constant at {@code index} noted so far, or MIN_VALUE */
+        int memberSlots(int index) {
+            return memberSlots == null ? Integer.MIN_VALUE : memberSlots[index];
+        }
+
+        void memberSlots(int index, int slots) {
+            if (memberSlots == null) {
+                memberSlots = new int[offsets.length];
+                java.util.Arrays.fill(memberSlots, Integer.MIN_VALUE);
+            }
+            memberSlots[index] = slots;
         }
 
         /** The constant pool's Utf8 entry at an index already checked. */

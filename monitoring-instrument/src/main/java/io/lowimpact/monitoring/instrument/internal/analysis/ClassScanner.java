@@ -17,6 +17,7 @@ final class ClassScanner extends ClassVisitor {
     private final int[] codeLengths;
     private int methodIndex;
     private final List<MethodAnalysis> methods = new ArrayList<>();
+    private final DottedNames dotted = new DottedNames();
     private int version;
     private int access;
     private String internalName;
@@ -63,7 +64,7 @@ final class ClassScanner extends ClassVisitor {
             return next;
         }
         return new MethodScanner(reader, name, descriptor, methodAccess, codeLength, sourcePositions(), methods::add,
-                next);
+                dotted, next);
     }
 
     private SourcePositions sourcePositions() {

@@ -27,8 +27,9 @@ final class MethodScanner extends MethodVisitor {
     private final int codeLength;
     private final SourcePositions sourcePositions;
     private final Consumer<MethodAnalysis> sink;
+    private final DottedNames dotted;
 
-    private final Instructions instructions = new Instructions();
+    private final Instructions instructions;
     private int[] lineOffsets = new int[16];
     private int[] lineNumbers = new int[16];
     private int lineCount;
@@ -50,15 +51,17 @@ final class MethodScanner extends MethodVisitor {
     }
 
     MethodScanner(OffsetClassReader reader, String name, String descriptor, int access, int codeLength,
-            SourcePositions sourcePositions, Consumer<MethodAnalysis> sink, MethodVisitor next) {
+            SourcePositions sourcePositions, Consumer<MethodAnalysis> sink, DottedNames dotted, MethodVisitor next) {
         super(Opcodes.ASM9, next);
         this.reader = reader;
         this.name = name;
         this.descriptor = descriptor;
         this.access = access;
         this.codeLength = codeLength;
+        this.instructions = new Instructions(codeLength);
         this.sourcePositions = sourcePositions;
         this.sink = sink;
+        this.dotted = dotted;
     }
 
     private int record(int opcode, int variable) {
@@ -134,14 +137,14 @@ final class MethodScanner extends MethodVisitor {
     public void visitMethodInsn(int opcode, String owner, String methodName, String methodDescriptor,
             boolean isInterface) {
         int offset = record(opcode, -1);
-        calls.add(InvokeSite.ofMethod(offset, opcode, owner, methodName, methodDescriptor));
+        calls.add(InvokeSite.ofMethod(offset, opcode, owner, methodName, methodDescriptor, dotted));
         super.visitMethodInsn(opcode, owner, methodName, methodDescriptor, isInterface);
     }
 
     @Override
     public void visitInvokeDynamicInsn(String callName, String callDescriptor, Handle bootstrap, Object... arguments) {
         int offset = record(Opcodes.INVOKEDYNAMIC, -1);
-        calls.add(InvokeSite.ofDynamic(offset, callName, callDescriptor, bootstrap));
+        calls.add(InvokeSite.ofDynamic(offset, callName, callDescriptor, bootstrap, dotted));
         super.visitInvokeDynamicInsn(callName, callDescriptor, bootstrap, arguments);
     }
 

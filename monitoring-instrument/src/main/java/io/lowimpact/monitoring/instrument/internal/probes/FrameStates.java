@@ -144,7 +144,8 @@ final class FrameStates {
         private final Object[] stackArray;
 
         Frame(Object[] locals, Object[] stack) {
-            super(Opcodes.F_NEW, 0, null, 0, null);
+            super(Opcodes.F_SAME, 0, null, 0, null); // the one frame type for which FrameNode makes no lists
+            type = Opcodes.F_NEW;
             localArray = locals;
             stackArray = stack;
             local = Arrays.asList(locals);

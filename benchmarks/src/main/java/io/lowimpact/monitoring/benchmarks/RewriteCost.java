@@ -179,11 +179,15 @@ public final class RewriteCost {
                 max(bytes) / 1e6, median(times) / 1e6, min(times) / 1e6);
     }
 
-    /** A core of this pass's own (the constructor is private: a JVM has one, {@link Control#INSTANCE}). */
-    private static Control freshControl() throws ReflectiveOperationException {
-        Constructor<Control> constructor = Control.class.getDeclaredConstructor();
-        constructor.setAccessible(true);
-        return constructor.newInstance();
+    /** A core of a pass's own (the constructor is private: a JVM has one, {@link Control#INSTANCE}). */
+    static Control freshControl() {
+        try {
+            Constructor<Control> constructor = Control.class.getDeclaredConstructor();
+            constructor.setAccessible(true);
+            return constructor.newInstance();
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot make a core", e);
+        }
     }
 
     private long allocated() {

@@ -1,8 +1,5 @@
 package io.lowimpact.monitoring.instrument.internal;
 
-import java.util.HashSet;
-import java.util.Set;
-
 /**
  * The instrumenter's front door: whether a class file is well-formed in the ways that HotSpot's class file parser
  * checks and that ASM would silently normalise when it reads and rewrites the class. ASM decodes an invalid
@@ -51,6 +48,10 @@ public final class ClassFileCheck {
         int major;
         byte[] tags;
         int[] offsets;
+        /** The Utf8 entries decoded so far, by index: each name and descriptor is decoded once per class. */
+        private String[] strings;
+        /** StackHeights' stack effect of each member constant worked out so far, by index; MIN_VALUE if not yet. */
+        private int[] memberSlots;
 
         Input(byte[] b) {
             this.b = b;
@@ -111,12 +112,33 @@ public final class ClassFileCheck {
             throw new Malformed("invalid constant pool index " + index + " for " + what);
         }
 
+        /** @return the stack effect of the member constant at {@code index} noted so far, or MIN_VALUE */
+        int memberSlots(int index) {
+            return memberSlots == null ? Integer.MIN_VALUE : memberSlots[index];
+        }
+
+        void memberSlots(int index, int slots) {
+            if (memberSlots == null) {
+                memberSlots = new int[offsets.length];
+                java.util.Arrays.fill(memberSlots, Integer.MIN_VALUE);
+            }
+            memberSlots[index] = slots;
+        }
+
         /** The constant pool's Utf8 entry at an index already checked. */
         String utf8(int index) {
-            int at = offsets[index];
-            int length = ((b[at] & 0xff) << 8) | (b[at + 1] & 0xff);
-            // Names of attributes and descriptors compared here are ASCII, which is all this needs.
-            return new String(b, at + 2, length, java.nio.charset.StandardCharsets.ISO_8859_1);
+            if (strings == null) {
+                strings = new String[offsets.length];
+            }
+            String s = strings[index];
+            if (s == null) {
+                int at = offsets[index];
+                int length = ((b[at] & 0xff) << 8) | (b[at + 1] & 0xff);
+                // Names of attributes and descriptors compared here are ASCII, which is all this needs.
+                s = new String(b, at + 2, length, java.nio.charset.StandardCharsets.ISO_8859_1);
+                strings[index] = s;
+            }
+            return s;
         }
     }
 
@@ -293,14 +315,24 @@ public final class ClassFileCheck {
      * bytes; reading goes on after them, wherever {@code body} stopped.
      */
     private static void attributes(Input in, boolean member, AttributeBody body) throws Malformed {
-        Set<String> seen = new HashSet<>();
-        for (int n = in.u2(); n > 0; n--) {
+        int count = in.u2();
+        String[] seen = null; // the names of the attributes read that may occur once; a table has few
+        int seenCount = 0;
+        for (int n = count; n > 0; n--) {
             String name = in.utf8(in.ref("an attribute name", false, UTF8));
             long length = in.u4() & 0xffffffffL;
             in.need(length);
             int start = in.pos;
-            if (AttributeCheck.unique(name, in.major, member) && !seen.add(name)) {
-                throw new Malformed("multiple " + name + " attributes");
+            if (AttributeCheck.unique(name, in.major, member)) {
+                if (seen == null) {
+                    seen = new String[count];
+                }
+                for (int k = 0; k < seenCount; k++) {
+                    if (seen[k].equals(name)) {
+                        throw new Malformed("multiple " + name + " attributes");
+                    }
+                }
+                seen[seenCount++] = name;
             }
             body.check(name, start, (int) length);
             in.pos = start + (int) length;
@@ -355,10 +387,15 @@ public final class ClassFileCheck {
         if (c != 'L' || end < 0) {
             throw new Malformed("illegal descriptor " + d);
         }
-        String name = d.substring(i + 1, end);
-        if (name.isEmpty() || name.startsWith("/") || name.endsWith("/") || name.contains("//")
-                || name.indexOf('.') >= 0 || name.indexOf('[') >= 0) {
+        // The class name between 'L' and ';': not empty, no empty package or class part, no '.' or '['.
+        if (end == i + 1 || d.charAt(i + 1) == '/' || d.charAt(end - 1) == '/') {
             throw new Malformed("illegal descriptor " + d);
+        }
+        for (int k = i + 1; k < end; k++) {
+            char n = d.charAt(k);
+            if (n == '.' || n == '[' || n == '/' && d.charAt(k + 1) == '/') {
+                throw new Malformed("illegal descriptor " + d);
+            }
         }
         return end + 1;
     }

@@ -16,10 +16,8 @@ import io.lowimpact.monitoring.instrument.internal.probes.SlotAllocator;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Predicate;
 
 /**
@@ -38,7 +36,7 @@ final class ClassUnits {
     /** Event masks the class's methods were last transformed with, in {@link #methods} order; guarded by this. */
     private int[] applied;
 
-    /** One method: its unit and what its probes need. */
+    /** One method: its unit and what its probes need (line points as pairs offset, line, in offset order). */
     record MethodUnit(Unit unit, int index, int[] linePoints, int[] reraises) {
     }
 
@@ -116,22 +114,6 @@ final class ClassUnits {
                 target.kind());
     }
 
-    private static Map<Integer, Integer> linePoints(MethodUnit method) {
-        Map<Integer, Integer> points = new HashMap<>();
-        for (int i = 0; i < method.linePoints().length; i += 2) {
-            points.put(method.linePoints()[i], method.linePoints()[i + 1]);
-        }
-        return points;
-    }
-
-    private static Set<Integer> reraises(MethodUnit method) {
-        Set<Integer> offsets = new HashSet<>();
-        for (int offset : method.reraises()) {
-            offsets.add(offset);
-        }
-        return offsets;
-    }
-
     /** @return the allocator of the class's probe slots */
     SlotAllocator slots() {
         return slots;
@@ -170,7 +152,7 @@ final class ClassUnits {
         if (method == null || masks[method.index()] == 0) {
             return null;
         }
-        return new MethodPlan(method.unit().id(), method.index(), masks[method.index()], linePoints(method),
-                reraises(method), external);
+        return new MethodPlan(method.unit().id(), method.index(), masks[method.index()], method.linePoints(),
+                method.reraises(), external);
     }
 }

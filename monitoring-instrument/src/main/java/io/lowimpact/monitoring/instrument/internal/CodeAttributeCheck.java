@@ -18,9 +18,7 @@ import static io.lowimpact.monitoring.instrument.internal.ClassFileCheck.UTF8;
 import io.lowimpact.monitoring.instrument.internal.ClassFileCheck.Input;
 import io.lowimpact.monitoring.instrument.internal.ClassFileCheck.Malformed;
 
-import java.util.ArrayList;
 import java.util.BitSet;
-import java.util.List;
 
 /**
  * {@link ClassFileCheck}'s rules for a {@code Code} attribute, whose every part ASM rewrites: the lengths, the
@@ -57,7 +55,7 @@ final class CodeAttributeCheck {
         int codeStart = in.pos;
         BitSet starts = instructions(in, codeStart, codeLength, maxLocals);
         in.pos = codeStart + codeLength;
-        List<Integer> handlers = new ArrayList<>();
+        IntList handlers = new IntList(8);
         for (int n = in.u2(); n > 0; n--) {
             int start = in.u2();
             int stop = in.u2();
@@ -74,8 +72,8 @@ final class CodeAttributeCheck {
             throw new Malformed("operand stack overflow: max_stack " + maxStack + " is too small");
         }
         in.pos = afterHandlers;
-        List<long[]> lvt = new ArrayList<>();
-        List<long[]> lvtt = new ArrayList<>();
+        LongList lvt = new LongList(8);
+        LongList lvtt = new LongList(8);
         boolean stackMap = false;
         for (int n = in.u2(); n > 0; n--) {
             String name = in.utf8(in.ref("an attribute name", false, UTF8));
@@ -116,15 +114,15 @@ final class CodeAttributeCheck {
         if (in.pos != end) {
             throw new Malformed("Code attribute has the wrong length");
         }
-        for (long[] typeEntry : lvtt) {
-            if (lvt.stream().noneMatch(e -> e[0] == typeEntry[0])) {
+        for (int i = 0; i < lvtt.size(); i++) {
+            if (!lvt.contains(lvtt.get(i))) {
                 throw new Malformed("a LocalVariableTypeTable entry matches no LocalVariableTable entry");
             }
         }
     }
 
     /** Reads a local variable (type) table: entries as {start, length, name, slot} packed into one long each. */
-    private static void locals(Input in, String name, int length, int codeLength, int maxLocals, List<long[]> into)
+    private static void locals(Input in, String name, int length, int codeLength, int maxLocals, LongList into)
             throws Malformed {
         int count = in.u2();
         AttributeCheck.exactly(name, length, 2 + 10 * count);
@@ -144,14 +142,10 @@ final class CodeAttributeCheck {
                 throw new Malformed("invalid index " + slot + " in " + name);
             }
             long key = ((long) start << 48) | ((long) range << 32) | ((long) nameIndex << 16) | slot;
-            if (in.major >= 49) {
-                for (long[] e : into) {
-                    if (e[0] == key) {
-                        throw new Malformed("duplicated " + name + " entry");
-                    }
-                }
+            if (in.major >= 49 && into.contains(key)) {
+                throw new Malformed("duplicated " + name + " entry");
             }
-            into.add(new long[] {key});
+            into.add(key);
         }
     }
 
@@ -207,7 +201,7 @@ final class CodeAttributeCheck {
     /** Walks the instructions; returns the offsets where they start. */
     private static BitSet instructions(Input in, int codeStart, int codeLength, int maxLocals) throws Malformed {
         BitSet starts = new BitSet(codeLength);
-        List<Integer> targets = new ArrayList<>();
+        IntList targets = new IntList(16);
         byte[] b = in.b;
         int end = codeStart + codeLength;
         int pc = 0;
@@ -278,7 +272,8 @@ final class CodeAttributeCheck {
             }
             pc += size;
         }
-        for (int target : targets) {
+        for (int i = 0; i < targets.size(); i++) {
+            int target = targets.get(i);
             if (target < 0 || target >= codeLength || !starts.get(target)) {
                 throw new Malformed("illegal jump target " + target);
             }
@@ -295,7 +290,7 @@ final class CodeAttributeCheck {
     }
 
     /** Checks the operands of an instruction of fixed size; the input is after its opcode. */
-    private static void operands(Input in, int opcode, int pc, List<Integer> targets) throws Malformed {
+    private static void operands(Input in, int opcode, int pc, IntList targets) throws Malformed {
         switch (opcode) {
             case 18 -> ldc(in, in.u1(), false);
             case 19 -> ldc(in, in.u2(), false);

@@ -2,8 +2,13 @@ package io.lowimpact.monitoring.instrument.internal;
 
 import io.lowimpact.monitoring.CodeUnit;
 import io.lowimpact.monitoring.core.internal.Control;
+import io.lowimpact.monitoring.instrument.internal.analysis.ClassAnalysis;
 import io.lowimpact.monitoring.instrument.internal.analysis.ClassAnalyzer;
+import io.lowimpact.monitoring.instrument.internal.analysis.OffsetClassReader;
 import io.lowimpact.monitoring.instrument.internal.probes.ClassProbes;
+import io.lowimpact.monitoring.instrument.internal.probes.MethodPlan;
+import org.objectweb.asm.tree.ClassNode;
+import org.objectweb.asm.tree.MethodNode;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,6 +18,8 @@ import java.lang.reflect.Method;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.WeakHashMap;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
@@ -94,13 +101,18 @@ public final class Engine {
             return null; // nothing is needed anywhere and no tool can have local events here yet
         }
         try {
+            OffsetClassReader reader = null;
+            ClassNode tree = null;
             if (units == null) {
                 if (ClassFileCheck.problem(original) != null) {
                     // Left as it is, the JVM refuses it (ClassFormatError, VerifyError) as without the agent.
                     markFailed(loader, internalName);
                     return null;
                 }
-                units = unitsOf(loader, internalName, original);
+                // One read gives the analysis and the tree that the rewrite changes.
+                reader = ClassAnalyzer.reader(original);
+                tree = ClassProbes.tree(reader);
+                units = register(loader, internalName, ClassAnalyzer.analyze(reader, tree));
             }
             int[] wanted = units.wanted(control, base);
             boolean any = false;
@@ -110,9 +122,11 @@ public final class Engine {
             byte[] result = null;
             if (any) {
                 ClassUnits finalUnits = units;
-                result = ClassProbes.rewrite(original,
-                        method -> finalUnits.plan(method.name, method.desc, wanted, external), units.slots(),
-                        (method, reason) -> skipped.skipped(internalName, method, reason));
+                Function<MethodNode, MethodPlan> plans = method -> finalUnits.plan(method.name, method.desc, wanted,
+                        external);
+                BiConsumer<String, String> skip = (method, reason) -> skipped.skipped(internalName, method, reason);
+                result = tree != null ? ClassProbes.rewrite(reader, tree, plans, units.slots(), skip)
+                        : ClassProbes.rewrite(original, plans, units.slots(), skip);
             }
             units.applied(wanted);
             return result;
@@ -155,7 +169,7 @@ public final class Engine {
         ClassLoader loader = owner.getClassLoader();
         ClassUnits units = known(loader, internalName);
         if (units == null) {
-            units = unitsOf(loader, internalName, classFile(owner, internalName));
+            units = register(loader, internalName, ClassAnalyzer.analyze(classFile(owner, internalName)));
         }
         String name = executable instanceof Constructor ? "<init>" : executable.getName();
         ClassUnits.MethodUnit method = units.method(name, descriptor(executable));
@@ -179,11 +193,13 @@ public final class Engine {
         return byName == null ? null : byName.get(internalName);
     }
 
-    private synchronized ClassUnits unitsOf(ClassLoader loader, String internalName, byte[] classFile) {
-        Map<String, ClassUnits> byName = loader == null ? bootClasses : classes.computeIfAbsent(loader, l -> new HashMap<>());
+    /** The class's units: those registered already, else new ones of this analysis (of the same class file). */
+    private synchronized ClassUnits register(ClassLoader loader, String internalName, ClassAnalysis analysis) {
+        Map<String, ClassUnits> byName = loader == null ? bootClasses
+                : classes.computeIfAbsent(loader, l -> new HashMap<>());
         ClassUnits units = byName.get(internalName);
         if (units == null) {
-            units = new ClassUnits(ClassAnalyzer.analyze(classFile), control);
+            units = new ClassUnits(analysis, control);
             byName.put(internalName, units);
         }
         return units;

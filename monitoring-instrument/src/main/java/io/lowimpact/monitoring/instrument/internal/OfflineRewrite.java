@@ -2,7 +2,9 @@ package io.lowimpact.monitoring.instrument.internal;
 
 import io.lowimpact.monitoring.core.internal.Control;
 import io.lowimpact.monitoring.instrument.internal.analysis.ClassAnalyzer;
+import io.lowimpact.monitoring.instrument.internal.analysis.OffsetClassReader;
 import io.lowimpact.monitoring.instrument.internal.probes.ClassProbes;
+import org.objectweb.asm.tree.ClassNode;
 
 import java.util.Arrays;
 import java.util.function.Predicate;
@@ -27,12 +29,15 @@ public final class OfflineRewrite {
             // ASM would read it leniently and could write back a class the JVM accepts where it refuses this one.
             throw new IllegalArgumentException("malformed class file: " + malformed);
         }
-        ClassUnits units = new ClassUnits(ClassAnalyzer.analyze(classFile), control);
+        // One read gives the analysis and the tree that the rewrite changes.
+        OffsetClassReader reader = ClassAnalyzer.reader(classFile);
+        ClassNode tree = ClassProbes.tree(reader);
+        ClassUnits units = new ClassUnits(ClassAnalyzer.analyze(reader, tree), control);
         int[] masks = units.wanted(control, events);
         Arrays.fill(masks, events);
         Predicate<String> external = instrumented.negate();
         // As under the agent, a method too large for probes keeps its code and the rest of the class gets probes.
-        return ClassProbes.rewrite(classFile, method -> units.plan(method.name, method.desc, masks, external),
+        return ClassProbes.rewrite(reader, tree, method -> units.plan(method.name, method.desc, masks, external),
                 units.slots(), (method, reason) -> { });
     }
 }

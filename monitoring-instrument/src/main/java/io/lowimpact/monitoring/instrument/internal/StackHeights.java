@@ -3,10 +3,7 @@ package io.lowimpact.monitoring.instrument.internal;
 import io.lowimpact.monitoring.instrument.internal.ClassFileCheck.Input;
 import io.lowimpact.monitoring.instrument.internal.ClassFileCheck.Malformed;
 
-import java.util.ArrayDeque;
 import java.util.Arrays;
-import java.util.Deque;
-import java.util.List;
 
 /**
  * The highest operand stack a method's code reaches, in slots, along every path from its start and its handlers, as
@@ -107,14 +104,15 @@ final class StackHeights {
      * @param handlers the offsets of the exception handlers (each starts with the exception on the stack)
      * @return the highest stack height reached
      */
-    static int max(Input in, int codeStart, int codeLength, List<Integer> handlers) throws Malformed {
+    static int max(Input in, int codeStart, int codeLength, IntList handlers) throws Malformed {
         int[] height = new int[codeLength];
         Arrays.fill(height, -1);
-        Deque<Integer> work = new ArrayDeque<>();
+        Work work = new Work();
         int max = 0;
         height[0] = 0;
         work.push(0);
-        for (int handler : handlers) {
+        for (int i = 0; i < handlers.size(); i++) {
+            int handler = handlers.get(i);
             if (height[handler] < 0) {
                 height[handler] = 1;
                 work.push(handler);
@@ -166,7 +164,28 @@ final class StackHeights {
         return max;
     }
 
-    private static void flow(int[] height, Deque<Integer> work, int pc, int h) {
+    /** The offsets still to visit, last in first out. */
+    private static final class Work {
+        private int[] pcs = new int[16];
+        private int size;
+
+        void push(int pc) {
+            if (size == pcs.length) {
+                pcs = Arrays.copyOf(pcs, size * 2);
+            }
+            pcs[size++] = pc;
+        }
+
+        int pop() {
+            return pcs[--size];
+        }
+
+        boolean isEmpty() {
+            return size == 0;
+        }
+    }
+
+    private static void flow(int[] height, Work work, int pc, int h) {
         if (pc >= 0 && pc < height.length && height[pc] < 0) {
             height[pc] = Math.max(h, 0);
             work.push(pc);
@@ -186,16 +205,33 @@ final class StackHeights {
             return 1 - (b[at + 3] & 0xff);
         }
         int index = ((b[at + 1] & 0xff) << 8) | (b[at + 2] & 0xff);
+        int slots = in.memberSlots(index);
+        if (slots == Integer.MIN_VALUE) {
+            slots = memberSlots(in, opcode, index);
+            in.memberSlots(index, slots);
+        }
+        if (opcode <= 181) {
+            return switch (opcode) {
+                case 178 -> slots; // getstatic
+                case 179 -> -slots; // putstatic
+                case 180 -> slots - 1; // getfield
+                default -> -slots - 1; // putfield
+            };
+        }
+        return slots - (opcode == 184 || opcode == 186 ? 0 : 1);
+    }
+
+    /**
+     * What the member a field or invoke instruction names moves on the stack, by its descriptor: a field's size, or a
+     * method's result size less its arguments' (receiver not counted). The same constant is named by field or by
+     * invoke instructions only, so one value per constant serves every instruction that names it.
+     */
+    private static int memberSlots(Input in, int opcode, int index) {
+        byte[] b = in.b;
         int nat = ((b[in.offsets[index] + 2] & 0xff) << 8) | (b[in.offsets[index] + 3] & 0xff);
         String descriptor = in.utf8(((b[in.offsets[nat] + 2] & 0xff) << 8) | (b[in.offsets[nat] + 3] & 0xff));
         if (opcode <= 181) {
-            int size = descriptor.equals("J") || descriptor.equals("D") ? 2 : 1;
-            return switch (opcode) {
-                case 178 -> size; // getstatic
-                case 179 -> -size; // putstatic
-                case 180 -> size - 1; // getfield
-                default -> -size - 1; // putfield
-            };
+            return descriptor.equals("J") || descriptor.equals("D") ? 2 : 1;
         }
         char r = descriptor.charAt(descriptor.indexOf(')') + 1);
         int result = r == 'V' ? 0 : r == 'J' || r == 'D' ? 2 : 1;
@@ -205,7 +241,7 @@ final class StackHeights {
         } catch (Malformed e) {
             args = 0; // ClassFileCheck has refused such a descriptor before the code is looked at
         }
-        return result - args - (opcode == 184 || opcode == 186 ? 0 : 1);
+        return result - args;
     }
 
     private static int size(byte[] b, int codeStart, int pc, int opcode) {

@@ -2,20 +2,22 @@ package io.lowimpact.monitoring.instrument.internal.analysis;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 
 /**
  * Visits a class as {@link OffsetClassReader} reads it: records its name, version and source information, and
- * scans each method that has code with a {@link MethodScanner}.
+ * scans each method that has code with a {@link MethodScanner}. Every visit goes on to the next visitor, if any.
  */
 final class ClassScanner extends ClassVisitor {
 
     private final OffsetClassReader reader;
-    private final Map<String, Integer> codeLengths;
+    /** By method, in the order the reader visits them: its code length, or -1 without code. */
+    private final int[] codeLengths;
+    private int methodIndex;
     private final List<MethodAnalysis> methods = new ArrayList<>();
+    private final DottedNames dotted = new DottedNames();
     private int version;
     private int access;
     private String internalName;
@@ -24,8 +26,8 @@ final class ClassScanner extends ClassVisitor {
     private Smap smap;
     private SourcePositions sourcePositions;
 
-    ClassScanner(OffsetClassReader reader, Map<String, Integer> codeLengths) {
-        super(Opcodes.ASM9);
+    ClassScanner(OffsetClassReader reader, int[] codeLengths, ClassVisitor next) {
+        super(Opcodes.ASM9, next);
         this.reader = reader;
         this.codeLengths = codeLengths;
     }
@@ -36,6 +38,7 @@ final class ClassScanner extends ClassVisitor {
         this.version = classVersion;
         this.access = classAccess;
         this.internalName = name;
+        super.visit(classVersion, classAccess, name, signature, superName, interfaces);
     }
 
     @Override
@@ -49,16 +52,19 @@ final class ClassScanner extends ClassVisitor {
                 this.smap = null; // a malformed SMAP maps nothing; the class is still analysed
             }
         }
+        super.visitSource(source, debug);
     }
 
     @Override
     public MethodVisitor visitMethod(int methodAccess, String name, String descriptor, String signature,
             String[] exceptions) {
-        Integer codeLength = codeLengths.get(name + descriptor);
-        if (codeLength == null) {
-            return null;
+        MethodVisitor next = super.visitMethod(methodAccess, name, descriptor, signature, exceptions);
+        int codeLength = codeLengths[methodIndex++];
+        if (codeLength < 0) {
+            return next;
         }
-        return new MethodScanner(reader, name, descriptor, methodAccess, codeLength, sourcePositions(), methods::add);
+        return new MethodScanner(reader, name, descriptor, methodAccess, codeLength, sourcePositions(), methods::add,
+                dotted, next);
     }
 
     private SourcePositions sourcePositions() {

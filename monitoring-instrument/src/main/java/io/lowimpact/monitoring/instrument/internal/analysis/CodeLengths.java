@@ -1,7 +1,5 @@
 package io.lowimpact.monitoring.instrument.internal.analysis;
 
-import java.util.HashMap;
-import java.util.Map;
 import org.objectweb.asm.ClassReader;
 
 /**
@@ -18,23 +16,24 @@ final class CodeLengths {
 
     /**
      * @param reader a reader of the class
-     * @return code length by {@code name + descriptor}, for the methods that have code
+     * @return by method, in class file order (the order in which the reader visits them), its code length, or -1 if
+     *     it has no code
      */
-    static Map<String, Integer> read(ClassReader reader) {
+    static int[] read(ClassReader reader) {
         char[] buffer = new char[reader.getMaxStringLength()];
         int at = reader.header + 6; // access_flags, this_class, super_class
         at += 2 + 2 * reader.readUnsignedShort(at); // interfaces
         at = skipFields(reader, at);
         int methodCount = reader.readUnsignedShort(at);
         at += 2;
-        Map<String, Integer> lengths = new HashMap<>();
+        int[] lengths = new int[methodCount];
         for (int m = 0; m < methodCount; m++) {
-            String key = reader.readUTF8(at + 2, buffer) + reader.readUTF8(at + 4, buffer);
+            lengths[m] = -1;
             int attributeCount = reader.readUnsignedShort(at + 6);
             at += 8;
             for (int a = 0; a < attributeCount; a++) {
                 if ("Code".equals(reader.readUTF8(at, buffer))) {
-                    lengths.put(key, reader.readInt(at + CODE_LENGTH_IN_ATTRIBUTE));
+                    lengths[m] = reader.readInt(at + CODE_LENGTH_IN_ATTRIBUTE);
                 }
                 at += 6 + reader.readInt(at + 2);
             }

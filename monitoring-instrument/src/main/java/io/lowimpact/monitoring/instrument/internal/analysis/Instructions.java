@@ -9,10 +9,21 @@ import java.util.Arrays;
  */
 final class Instructions {
 
-    private int[] offsets = new int[32];
-    private int[] opcodes = new int[32];
-    private int[] variables = new int[32];
+    private int[] offsets;
+    private int[] opcodes;
+    private int[] variables;
     private int count;
+
+    /**
+     * @param codeLength the method's code length: the arrays start with room for an instruction every two bytes, about
+     *     javac's average, so that most methods never grow them
+     */
+    Instructions(int codeLength) {
+        int capacity = Math.max(8, codeLength / 2 + 1);
+        offsets = new int[capacity];
+        opcodes = new int[capacity];
+        variables = new int[capacity];
+    }
 
     /**
      * Appends the next instruction.

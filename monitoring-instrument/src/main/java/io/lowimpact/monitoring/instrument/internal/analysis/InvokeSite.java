@@ -37,7 +37,8 @@ public record InvokeSite(int offset, CallTarget target, Arg0 arg0) {
         return arg0 != Arg0.NONE;
     }
 
-    static InvokeSite ofMethod(int offset, int opcode, String owner, String name, String descriptor) {
+    static InvokeSite ofMethod(int offset, int opcode, String owner, String name, String descriptor,
+            DottedNames dotted) {
         CallTarget.Kind kind;
         Arg0 arg0;
         switch (opcode) {
@@ -60,19 +61,15 @@ public record InvokeSite(int offset, CallTarget target, Arg0 arg0) {
             default:
                 throw new IllegalArgumentException("invalid invoke opcode " + opcode + " (must be 182 to 185)");
         }
-        return new InvokeSite(offset, new CallTarget(dotted(owner), name, descriptor, kind), arg0);
+        return new InvokeSite(offset, new CallTarget(dotted.of(owner), name, descriptor, kind), arg0);
     }
 
-    static InvokeSite ofDynamic(int offset, String name, String descriptor, Handle bootstrap) {
-        CallTarget target = new CallTarget(dotted(bootstrap.getOwner()), name, descriptor, CallTarget.Kind.DYNAMIC);
+    static InvokeSite ofDynamic(int offset, String name, String descriptor, Handle bootstrap, DottedNames dotted) {
+        CallTarget target = new CallTarget(dotted.of(bootstrap.getOwner()), name, descriptor, CallTarget.Kind.DYNAMIC);
         return new InvokeSite(offset, target, firstArgument(descriptor));
     }
 
     private static Arg0 firstArgument(String descriptor) {
         return descriptor.length() > 1 && descriptor.charAt(1) != ')' ? Arg0.FIRST_ARGUMENT : Arg0.NONE;
-    }
-
-    private static String dotted(String internalName) {
-        return internalName.replace('/', '.');
     }
 }

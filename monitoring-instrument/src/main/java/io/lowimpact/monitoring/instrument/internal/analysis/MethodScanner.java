@@ -3,10 +3,8 @@ package io.lowimpact.monitoring.instrument.internal.analysis;
 import io.lowimpact.monitoring.Branch;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.objectweb.asm.Handle;
@@ -18,6 +16,7 @@ import org.objectweb.asm.Opcodes;
  * Visits one method's code as {@link OffsetClassReader} reads it, records each instruction at its original offset,
  * and at the end hands a {@link MethodAnalysis} to its sink. Labels get their offsets when the reader visits them
  * (just before the instruction they mark); jump targets and handler ranges are resolved once the code is read.
+ * Every visit goes on to the next visitor, if any.
  */
 final class MethodScanner extends MethodVisitor {
 
@@ -28,9 +27,9 @@ final class MethodScanner extends MethodVisitor {
     private final int codeLength;
     private final SourcePositions sourcePositions;
     private final Consumer<MethodAnalysis> sink;
+    private final DottedNames dotted;
 
-    private final Instructions instructions = new Instructions();
-    private final Map<Label, Integer> labelOffsets = new IdentityHashMap<>();
+    private final Instructions instructions;
     private int[] lineOffsets = new int[16];
     private int[] lineNumbers = new int[16];
     private int lineCount;
@@ -52,15 +51,17 @@ final class MethodScanner extends MethodVisitor {
     }
 
     MethodScanner(OffsetClassReader reader, String name, String descriptor, int access, int codeLength,
-            SourcePositions sourcePositions, Consumer<MethodAnalysis> sink) {
-        super(Opcodes.ASM9);
+            SourcePositions sourcePositions, Consumer<MethodAnalysis> sink, DottedNames dotted, MethodVisitor next) {
+        super(Opcodes.ASM9, next);
         this.reader = reader;
         this.name = name;
         this.descriptor = descriptor;
         this.access = access;
         this.codeLength = codeLength;
+        this.instructions = new Instructions(codeLength);
         this.sourcePositions = sourcePositions;
         this.sink = sink;
+        this.dotted = dotted;
     }
 
     private int record(int opcode, int variable) {
@@ -73,13 +74,15 @@ final class MethodScanner extends MethodVisitor {
     public void visitLabel(Label label) {
         int current = reader.instructionOffset();
         // The reader visits a label at the end of the code after the last instruction, at that instruction's offset.
-        labelOffsets.put(label, current == instructions.lastOffset() ? codeLength : current);
+        ((ReadLabel) label).offset = current == instructions.lastOffset() ? codeLength : current;
+        super.visitLabel(label);
     }
 
     @Override
     public void visitLineNumber(int line, Label start) {
-        Integer offset = labelOffsets.get(start);
-        if (offset == null || offset >= codeLength) {
+        super.visitLineNumber(line, start);
+        int offset = ((ReadLabel) start).offset;
+        if (offset == ReadLabel.UNSEEN || offset >= codeLength) {
             return;
         }
         if (lineCount == lineOffsets.length) {
@@ -94,6 +97,7 @@ final class MethodScanner extends MethodVisitor {
     @Override
     public void visitTryCatchBlock(Label start, Label end, Label handler, String type) {
         tryCatches.add(new PendingHandler(start, end, handler, type));
+        super.visitTryCatchBlock(start, end, handler, type);
     }
 
     @Override
@@ -102,39 +106,46 @@ final class MethodScanner extends MethodVisitor {
         if (opcode >= Opcodes.IRETURN && opcode <= Opcodes.RETURN) {
             returns.add(new ReturnSite(offset, opcode));
         }
+        super.visitInsn(opcode);
     }
 
     @Override
     public void visitIntInsn(int opcode, int operand) {
         record(opcode, -1);
+        super.visitIntInsn(opcode, operand);
     }
 
     @Override
     public void visitVarInsn(int opcode, int varIndex) {
         record(opcode, varIndex);
+        super.visitVarInsn(opcode, varIndex);
     }
 
     @Override
     public void visitTypeInsn(int opcode, String type) {
         record(opcode, -1);
+        super.visitTypeInsn(opcode, type);
     }
 
     @Override
     public void visitFieldInsn(int opcode, String owner, String fieldName, String fieldDescriptor) {
         record(opcode, -1);
+        super.visitFieldInsn(opcode, owner, fieldName, fieldDescriptor);
     }
 
     @Override
     public void visitMethodInsn(int opcode, String owner, String methodName, String methodDescriptor,
             boolean isInterface) {
         int offset = record(opcode, -1);
-        calls.add(InvokeSite.ofMethod(offset, opcode, owner, methodName, methodDescriptor));
+        calls.add(InvokeSite.ofMethod(offset, opcode, owner, methodName, methodDescriptor, dotted));
+        super.visitMethodInsn(opcode, owner, methodName, methodDescriptor, isInterface);
     }
 
     @Override
     public void visitInvokeDynamicInsn(String callName, String callDescriptor, Handle bootstrap, Object... arguments) {
         int offset = record(Opcodes.INVOKEDYNAMIC, -1);
-        calls.add(InvokeSite.ofDynamic(offset, callName, callDescriptor, bootstrap));
+        calls.add(InvokeSite.ofDynamic(offset, callName, callDescriptor, bootstrap, dotted));
+        super.visitInvokeDynamicInsn(callName, callDescriptor, bootstrap, arguments);
     }
 
     @Override
@@ -147,33 +158,39 @@ final class MethodScanner extends MethodVisitor {
         } else {
             conditionals.add(new PendingEdge(offset, label));
         }
+        super.visitJumpInsn(opcode, label);
     }
 
     @Override
     public void visitLdcInsn(Object value) {
         record(Opcodes.LDC, -1);
+        super.visitLdcInsn(value);
     }
 
     @Override
     public void visitIincInsn(int varIndex, int increment) {
         record(Opcodes.IINC, varIndex);
+        super.visitIincInsn(varIndex, increment);
     }
 
     @Override
     public void visitTableSwitchInsn(int min, int max, Label defaultLabel, Label... labels) {
         int offset = record(Opcodes.TABLESWITCH, -1);
         switches.add(new PendingSwitch(offset, defaultLabel, labels.clone()));
+        super.visitTableSwitchInsn(min, max, defaultLabel, labels);
     }
 
     @Override
     public void visitLookupSwitchInsn(Label defaultLabel, int[] keys, Label[] labels) {
         int offset = record(Opcodes.LOOKUPSWITCH, -1);
         switches.add(new PendingSwitch(offset, defaultLabel, labels.clone()));
+        super.visitLookupSwitchInsn(defaultLabel, keys, labels);
     }
 
     @Override
     public void visitMultiANewArrayInsn(String arrayDescriptor, int numDimensions) {
         record(Opcodes.MULTIANEWARRAY, -1);
+        super.visitMultiANewArrayInsn(arrayDescriptor, numDimensions);
     }
 
     @Override
@@ -193,6 +210,7 @@ final class MethodScanner extends MethodVisitor {
         sink.accept(new MethodAnalysis(name, descriptor, access, codeLength, instructions, lineTable.ranges(),
                 sourcePositions.positions(lineTable.ranges()), lineTable.linePoints(targetOffsets), branches, jumps,
                 calls, handlers, returns, RethrowDetector.throwSites(instructions, handlers, lineTable)));
+        super.visitEnd();
     }
 
     private void resolveEdges(List<Branch> branches, List<Jump> jumps, Set<Integer> targets) {
@@ -233,8 +251,8 @@ final class MethodScanner extends MethodVisitor {
     }
 
     private int offsetOf(Label label) {
-        Integer offset = labelOffsets.get(label);
-        if (offset == null) {
+        int offset = ((ReadLabel) label).offset;
+        if (offset == ReadLabel.UNSEEN) {
             throw new IllegalArgumentException("a jump target or exception-table offset of " + name + descriptor
                     + " is not at an instruction (malformed code)");
         }

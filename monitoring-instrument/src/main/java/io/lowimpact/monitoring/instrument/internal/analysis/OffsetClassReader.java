@@ -1,6 +1,7 @@
 package io.lowimpact.monitoring.instrument.internal.analysis;
 
 import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.Label;
 
 /**
  * A {@link ClassReader} that tells its visitors the original bytecode offset of the instruction being visited.
@@ -24,6 +25,15 @@ public final class OffsetClassReader extends ClassReader {
      */
     public OffsetClassReader(byte[] classFile) {
         super(classFile);
+    }
+
+    /** Every label is a {@link ReadLabel}, where the analysis keeps the offset at which it saw it. */
+    @Override
+    protected Label readLabel(int bytecodeOffset, Label[] labels) {
+        if (labels[bytecodeOffset] == null) {
+            labels[bytecodeOffset] = new ReadLabel();
+        }
+        return labels[bytecodeOffset];
     }
 
     @Override

@@ -27,7 +27,8 @@ final class CallProbe {
 
     private final MethodProbes probes;
     private final AbstractInsnNode insn;
-    private final AbstractInsnNode next;
+    /** The call's index among the original instructions. */
+    private final int index;
     private final int offset;
     private final boolean initialised;
     private final String owner;
@@ -37,10 +38,10 @@ final class CallProbe {
     private boolean external;
     private boolean resolveReceiver;
 
-    CallProbe(MethodProbes probes, AbstractInsnNode insn, int offset, boolean initialised, AbstractInsnNode next) {
+    CallProbe(MethodProbes probes, AbstractInsnNode insn, int index, int offset, boolean initialised) {
         this.probes = probes;
         this.insn = insn;
-        this.next = next;
+        this.index = index;
         this.offset = offset;
         this.initialised = initialised;
         this.opcode = insn.getOpcode();
@@ -63,9 +64,9 @@ final class CallProbe {
         boolean receiver = opcode != Opcodes.INVOKESTATIC && opcode != Opcodes.INVOKEDYNAMIC && !"<init>".equals(name);
         // The arguments above arg0 are parked in locals so that arg0 is on top of the stack.
         int firstParked = receiver ? 0 : 1;
-        Type arg0 = receiver ? Type.getType(Object.class) : args.length > 0 ? args[0] : null;
-        Object[] stack = probes.frames() ? probes.states().stack(insn) : null;
-        Object[] locals = probes.frames() ? probes.states().locals(insn) : null;
+        Type arg0 = receiver ? ProbeInsns.OBJECT : args.length > 0 ? args[0] : null;
+        Object[] stack = probes.frames() ? probes.states().stack(index) : null;
+        Object[] locals = probes.frames() ? probes.states().locals(index) : null;
         int top = stack == null ? 0 : stack.length;
         int[] parked = new int[args.length];
         List<Object> parkedSlots = new ArrayList<>();
@@ -99,11 +100,8 @@ final class CallProbe {
         if (stack != null) {
             frame = probes.states().frame(withSlots(locals, parkedSlots), Arrays.copyOf(stack, top));
         }
-        InsnList value = new InsnList();
-        if (arg0 != null) {
-            value.add(ProbeInsns.dup(arg0)); // stack: ..., arg0, arg0
-        }
-        before.add(probes.probe(Event.CALL, offset, -1, value, ProbeInsns.fire(arg0), frame));
+        AbstractInsnNode value = arg0 != null ? ProbeInsns.dup(arg0) : null; // stack: ..., arg0, arg0
+        probes.probe(before, Event.CALL, offset, -1, value, ProbeInsns.fire(arg0), frame);
         for (int i = firstParked; i < args.length; i++) {
             before.add(ProbeInsns.load(args[i], parked[i])); // stack: ..., arg0, args...
         }
@@ -117,8 +115,8 @@ final class CallProbe {
         InsnList after = new InsnList();
         LabelNode end = new LabelNode();
         after.add(end);
-        after.add(probes.check(Event.EXTERNAL_RETURN, offset, -1, probes.framedLabel(next)));
-        after.add(probes.fireCall(Event.EXTERNAL_RETURN, offset, -1, keptValue(arg0, kept), fire(arg0)));
+        probes.probeTo(after, Event.EXTERNAL_RETURN, offset, -1, keptValue(arg0, kept), fire(arg0),
+                probes.framedLabel(index + 1));
         probes.instructions().insert(insn, after);
         if (!initialised) {
             return; // no handler may cover code where `this` is not initialised yet
@@ -147,7 +145,7 @@ final class CallProbe {
             code.add(probes.states().frame(slots.toArray(), stack));
             frame = probes.states().frame(slots.toArray(), stack);
         }
-        code.add(probes.probe(Event.EXTERNAL_RAISE, offset, -1, keptValue(arg0, kept), fire(arg0), frame));
+        probes.probe(code, Event.EXTERNAL_RAISE, offset, -1, keptValue(arg0, kept), fire(arg0), frame);
         code.add(new InsnNode(Opcodes.ATHROW)); // stack: exception
         LabelNode codeEnd = new LabelNode();
         code.add(codeEnd);
@@ -158,15 +156,12 @@ final class CallProbe {
         }
     }
 
-    private static InsnList keptValue(Type arg0, int kept) {
-        InsnList value = new InsnList();
-        if (arg0 != null) {
-            value.add(ProbeInsns.load(arg0, kept)); // stack: ..., arg0
-        }
-        return value;
+    /** @return the load of the kept {@code arg0} (stack: ..., arg0), or null without one */
+    private static AbstractInsnNode keptValue(Type arg0, int kept) {
+        return arg0 != null ? ProbeInsns.load(arg0, kept) : null;
     }
 
-    private MethodInsnNode fire(Type arg0) {
+    private Fire fire(Type arg0) {
         return resolveReceiver ? ProbeInsns.fireExternal() : ProbeInsns.fire(arg0);
     }
 

@@ -46,18 +46,58 @@ public final class ClassProbes {
      */
     public static byte[] rewrite(byte[] original, Function<MethodNode, MethodPlan> plans, SlotAllocator slots,
             BiConsumer<String, String> skipped) {
-        Set<String> excluded = new HashSet<>();
         OffsetClassReader reader = new OffsetClassReader(original);
+        ClassNode tree = tree(reader);
+        reader.accept(tree, ClassReader.EXPAND_FRAMES);
+        return rewrite(reader, tree, plans, slots, skipped);
+    }
+
+    /**
+     * An empty tree that takes a class as {@code reader} reads it, with expanded frames, keeping each instruction's
+     * original offset: give it to {@code reader.accept} with {@link ClassReader#EXPAND_FRAMES}, or to the analysis's
+     * read, and then to {@link #rewrite(OffsetClassReader, ClassNode, Function, SlotAllocator, BiConsumer)}.
+     *
+     * @param reader the reader that will fill it
+     * @return the tree
+     */
+    public static ClassNode tree(OffsetClassReader reader) {
+        return new ClassNode(Opcodes.ASM9) {
+            @Override
+            public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
+                    String[] exceptions) {
+                OffsetMethodNode method = new OffsetMethodNode(reader, access, name, descriptor, signature, exceptions);
+                methods.add(method);
+                return method;
+            }
+        };
+    }
+
+    /**
+     * Rewrites a class already read into its {@linkplain #tree tree}; the tree is changed.
+     *
+     * @param reader the reader of the class file
+     * @param read the class as {@code reader} read it into a {@link #tree}, not yet changed
+     * @param plans the plan of a method (by its node's name and descriptor), or null to leave it alone
+     * @param slots the class's slot allocator
+     * @param skipped told of each method left unchanged: its name and descriptor, and why
+     * @return the rewritten class file
+     */
+    public static byte[] rewrite(OffsetClassReader reader, ClassNode read, Function<MethodNode, MethodPlan> plans,
+            SlotAllocator slots, BiConsumer<String, String> skipped) {
+        Set<String> excluded = new HashSet<>();
+        ClassNode next = read;
         while (true) {
-            ClassNode node = read(reader);
+            ClassNode node = next != null ? next : read(reader);
+            next = null; // a method left out: the class is read again, without the probes of the others
             String failed = null;
             String reason = null;
             List<MethodSlots> emitted = new ArrayList<>();
             boolean computeMaxima = false;
             ProbeFetch fetch = ProbeFetch.forVersion(node.version & 0xFFFF, slots.classId());
             for (MethodNode method : node.methods) {
-                String key = method.name + method.desc;
-                MethodPlan plan = method.instructions.size() == 0 || excluded.contains(key) ? null : plans.apply(method);
+                boolean skip = method.instructions.size() == 0
+                        || !excluded.isEmpty() && excluded.contains(method.name + method.desc);
+                MethodPlan plan = skip ? null : plans.apply(method);
                 if (plan == null || plan.events() == 0) {
                     continue;
                 }
@@ -73,14 +113,14 @@ public final class ClassProbes {
                             MethodProbes.insert(node.name, (OffsetMethodNode) method, plan, frames, fetch)));
                     computeMaxima |= !MethodProbes.setsMaxima(plan);
                 } catch (RuntimeException e) {
-                    failed = key;
+                    failed = method.name + method.desc;
                     reason = e.toString();
                     break;
                 }
             }
             if (failed == null) {
                 for (MethodSlots m : emitted) {
-                    m.slots.patch(slots, m.method.instructions);
+                    m.slots.patch(slots);
                 }
                 slots.publish();
                 // Starting from the original's constant pool keeps its order and spares re-adding each constant.
@@ -101,15 +141,7 @@ public final class ClassProbes {
     }
 
     private static ClassNode read(OffsetClassReader reader) {
-        ClassNode node = new ClassNode(Opcodes.ASM9) {
-            @Override
-            public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
-                    String[] exceptions) {
-                OffsetMethodNode method = new OffsetMethodNode(reader, access, name, descriptor, signature, exceptions);
-                methods.add(method);
-                return method;
-            }
-        };
+        ClassNode node = tree(reader);
         reader.accept(node, ClassReader.EXPAND_FRAMES);
         return node;
     }

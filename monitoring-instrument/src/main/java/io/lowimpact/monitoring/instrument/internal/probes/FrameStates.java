@@ -2,6 +2,7 @@ package io.lowimpact.monitoring.instrument.internal.probes;
 
 import org.objectweb.asm.Handle;
 import org.objectweb.asm.Label;
+import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.commons.AnalyzerAdapter;
 import org.objectweb.asm.tree.AbstractInsnNode;
@@ -10,10 +11,6 @@ import org.objectweb.asm.tree.LabelNode;
 import org.objectweb.asm.tree.MethodNode;
 
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.IdentityHashMap;
-import java.util.List;
-import java.util.Map;
 
 /**
  * The types of locals and stack before each original instruction of a method, worked out from its stack map
@@ -29,13 +26,15 @@ final class FrameStates {
 
     static final String MASKS_TYPE = "[B";
 
-    private final Map<AbstractInsnNode, Object[][]> before;
-    private final Map<Label, LabelNode> labels = new HashMap<>();
+    /** By original instruction index: the local and stack types before it, or null where not kept or unreachable. */
+    private final Object[][] locals;
+    private final Object[][] stacks;
     private final int arrayLocal;
 
     private FrameStates(int arrayLocal, int instructions) {
         this.arrayLocal = arrayLocal;
-        this.before = new IdentityHashMap<>(instructions);
+        this.locals = new Object[instructions][];
+        this.stacks = new Object[instructions][];
     }
 
     /**
@@ -43,20 +42,19 @@ final class FrameStates {
      *
      * @param owner the class's internal name
      * @param method the method, read with expanded frames
-     * @param originals its original instructions, in order
      * @param arrayLocal the index of the mask array's local (the method's original {@code maxLocals})
      * @param needed by original instruction index, whether probe code may ask for the state before it; the others
      *        are not kept (and count as unreachable): most instructions never get a probe
      * @return the states
      */
-    static FrameStates analyse(String owner, MethodNode method, List<AbstractInsnNode> originals, int arrayLocal,
-            boolean[] needed) {
+    static FrameStates analyse(String owner, MethodNode method, int arrayLocal, boolean[] needed) {
         FrameStates states = new FrameStates(arrayLocal, needed.length);
         labelEveryNew(method);
-        method.accept(new Recorder(owner, method, originals, needed, states.before));
+        method.accept(new Recorder(owner, method, needed, states));
         for (AbstractInsnNode node = method.instructions.getFirst(); node != null; node = node.getNext()) {
             if (node instanceof LabelNode) {
-                states.labels.put(((LabelNode) node).getLabel(), (LabelNode) node);
+                // The analyser names an uninitialised value by the label before its `new`; frames need the node.
+                ((LabelNode) node).getLabel().info = node;
             }
         }
         return states;
@@ -80,31 +78,35 @@ final class FrameStates {
         }
     }
 
-    /** @return whether the instruction is reachable (the analyser knows its state); false if its state is not kept */
-    boolean reachable(AbstractInsnNode insn) {
-        Object[][] state = before.get(insn);
-        return state != null && state[0] != null;
+    /**
+     * @param index an original instruction's index
+     * @return whether the instruction is reachable (the analyser knows its state); false if its state is not kept
+     */
+    boolean reachable(int index) {
+        return locals[index] != null;
     }
 
-    /** @return the local types before the instruction, one per slot */
-    Object[] locals(AbstractInsnNode insn) {
-        return before.get(insn)[0].clone();
+    /** @return the local types before the {@code index}-th original instruction, one per slot; not to be changed */
+    Object[] locals(int index) {
+        return locals[index];
     }
 
-    /** @return the stack types before the instruction, one per slot, top last */
-    Object[] stack(AbstractInsnNode insn) {
-        return before.get(insn)[1].clone();
+    /** @return the stack types before the {@code index}-th original instruction, one per slot, top last; not to be
+     *     changed */
+    Object[] stack(int index) {
+        return stacks[index];
     }
 
-    /** @return the frame before the instruction, with the mask array's local */
-    FrameNode before(AbstractInsnNode insn) {
-        return frame(locals(insn), stack(insn));
+    /** @return the frame before the {@code index}-th original instruction, with the mask array's local */
+    FrameNode before(int index) {
+        return frame(locals[index], stacks[index]);
     }
 
-    /** @return the frame before the instruction once its {@code slots} top stack slots are popped */
-    FrameNode beforePopping(AbstractInsnNode insn, int slots) {
-        Object[] stack = stack(insn);
-        return frame(locals(insn), Arrays.copyOf(stack, stack.length - slots));
+    /** @return the frame before the {@code index}-th original instruction once its {@code slots} top stack slots are
+     *     popped */
+    FrameNode beforePopping(int index, int slots) {
+        Object[] stack = stacks[index];
+        return frame(locals[index], stack, stack.length - slots);
     }
 
     /**
@@ -116,25 +118,92 @@ final class FrameStates {
      * @return the frame
      */
     FrameNode frame(Object[] localSlots, Object[] stackSlots) {
-        Object[] slots = Arrays.copyOf(localSlots, Math.max(localSlots.length, arrayLocal + 1));
-        for (int i = localSlots.length; i < slots.length; i++) {
-            slots[i] = Opcodes.TOP;
+        return frame(localSlots, stackSlots, stackSlots.length);
+    }
+
+    /**
+     * Makes a frame whose lists are fixed-size (they are only read and renamed, never grown): the types are written
+     * once, in the form the frame keeps, one entry per value.
+     */
+    private FrameNode frame(Object[] localSlots, Object[] stackSlots, int stackLength) {
+        int localLength = Math.max(localSlots.length, arrayLocal + 1);
+        Object[] locals = new Object[values(localSlots, localLength, true)];
+        fill(locals, localSlots, localLength, true);
+        Object[] stack = new Object[values(stackSlots, stackLength, false)];
+        fill(stack, stackSlots, stackLength, false);
+        return new Frame(locals, stack);
+    }
+
+    /**
+     * A frame made here: its lists are views of its arrays, which the writer is given as they are (a FrameNode copies
+     * its lists into new arrays at each write), labels of the method turned into the writer's labels first.
+     */
+    private static final class Frame extends FrameNode {
+
+        private final Object[] localArray;
+        private final Object[] stackArray;
+
+        Frame(Object[] locals, Object[] stack) {
+            super(Opcodes.F_SAME, 0, null, 0, null); // the one frame type for which FrameNode makes no lists
+            type = Opcodes.F_NEW;
+            localArray = locals;
+            stackArray = stack;
+            local = Arrays.asList(locals);
+            this.stack = Arrays.asList(stack);
         }
-        slots[arrayLocal] = MASKS_TYPE;
-        Object[] locals = values(slots);
-        Object[] stack = values(stackSlots);
-        return new FrameNode(Opcodes.F_NEW, locals.length, locals, stack.length, stack);
+
+        @Override
+        public void accept(MethodVisitor methodVisitor) {
+            methodVisitor.visitFrame(Opcodes.F_NEW, localArray.length, labels(localArray), stackArray.length,
+                    labels(stackArray));
+        }
+
+        private static Object[] labels(Object[] types) {
+            Object[] result = types;
+            for (int i = 0; i < types.length; i++) {
+                if (types[i] instanceof LabelNode) {
+                    if (result == types) {
+                        result = types.clone();
+                    }
+                    result[i] = ((LabelNode) types[i]).getLabel();
+                }
+            }
+            return result;
+        }
+    }
+
+    /**
+     * The type in slot {@code i} of {@code length} slots: as given, TOP past the given ones, and for locals the mask
+     * array's type in its own slot.
+     */
+    private Object slot(Object[] slots, int i, boolean locals) {
+        if (locals && i == arrayLocal) {
+            return MASKS_TYPE;
+        }
+        return i < slots.length ? slots[i] : Opcodes.TOP;
+    }
+
+    /** How many values {@code length} slots hold: a long or double takes two slots, its second implied. */
+    private int values(Object[] slots, int length, boolean locals) {
+        int n = 0;
+        for (int i = 0; i < length; i++) {
+            Object type = slot(slots, i, locals);
+            n++;
+            if (Opcodes.LONG.equals(type) || Opcodes.DOUBLE.equals(type)) {
+                i++; // the second slot is implied
+            }
+        }
+        return n;
     }
 
     /** From one entry per slot to one entry per value, labels of the analysis to the method's label nodes. */
-    private Object[] values(Object[] slots) {
-        Object[] values = new Object[slots.length];
+    private void fill(Object[] values, Object[] slots, int length, boolean locals) {
         int n = 0;
-        for (int i = 0; i < slots.length; i++) {
-            Object type = slots[i];
+        for (int i = 0; i < length; i++) {
+            Object type = slot(slots, i, locals);
             if (type instanceof Label) {
-                LabelNode node = labels.get(type);
-                if (node == null) {
+                Object node = ((Label) type).info;
+                if (!(node instanceof LabelNode)) {
                     throw new IllegalStateException("uninitialised value named by a label outside the method");
                 }
                 type = node;
@@ -144,7 +213,6 @@ final class FrameStates {
                 i++; // the second slot is implied
             }
         }
-        return Arrays.copyOf(values, n);
     }
 
     /**
@@ -167,25 +235,37 @@ final class FrameStates {
     /** Records the analyser's state before each original instruction, in code order. */
     private static final class Recorder extends AnalyzerAdapter {
 
-        private final List<AbstractInsnNode> originals;
         private final boolean[] needed;
-        private final Map<AbstractInsnNode, Object[][]> before;
+        private final FrameStates states;
         private int next;
+        /**
+         * The labels since the previous instruction. The analyser reads them only at a {@code new} (they name the
+         * value it pushes), so they are handed to it there only, sparing it a list per label.
+         */
+        private Label[] labels = new Label[4];
+        private int labelCount;
 
-        Recorder(String owner, MethodNode method, List<AbstractInsnNode> originals, boolean[] needed,
-                Map<AbstractInsnNode, Object[][]> before) {
+        Recorder(String owner, MethodNode method, boolean[] needed, FrameStates states) {
             super(Opcodes.ASM9, owner, method.access, method.name, method.desc, null);
-            this.originals = originals;
             this.needed = needed;
-            this.before = before;
+            this.states = states;
         }
 
         private void record() {
             int index = next++;
-            if (needed[index]) {
-                before.put(originals.get(index), new Object[][] {
-                    locals == null ? null : locals.toArray(), stack == null ? null : stack.toArray()});
+            if (needed[index] && locals != null) {
+                states.locals[index] = locals.toArray();
+                states.stacks[index] = stack.toArray();
             }
+            labelCount = 0;
+        }
+
+        @Override
+        public void visitLabel(Label label) {
+            if (labelCount == labels.length) {
+                labels = Arrays.copyOf(labels, labelCount * 2);
+            }
+            labels[labelCount++] = label;
         }
 
         @Override
@@ -208,6 +288,11 @@ final class FrameStates {
 
         @Override
         public void visitTypeInsn(int opcode, String type) {
+            if (opcode == Opcodes.NEW) {
+                for (int i = 0; i < labelCount; i++) {
+                    super.visitLabel(labels[i]);
+                }
+            }
             record();
             super.visitTypeInsn(opcode, type);
         }

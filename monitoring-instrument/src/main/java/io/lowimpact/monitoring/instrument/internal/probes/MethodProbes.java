@@ -17,11 +17,10 @@ import org.objectweb.asm.tree.TryCatchBlockNode;
 import org.objectweb.asm.tree.VarInsnNode;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Inserts the probes of a {@link MethodPlan} into one method. The method first loads its class's mask array into
@@ -30,7 +29,8 @@ import java.util.Set;
  * <pre>
  *   aload masks; push slot; baload; ifeq skip; [value]; push classId; push slot; invokestatic Bootstrap.fire; skip:
  * </pre>
- * Probes of an instruction go after its labels, line number and frame, so that jumps to it run them. Branch edges
+ * (one {@link ProbeNode} in the method's instruction list, which the writer sees as those instructions). Probes of an
+ * instruction go after its labels, line number and frame, so that jumps to it run them. Branch edges
  * are probed on the edge, not on the branch: a conditional is inverted so that its jump goes to the fall-through
  * edge's probe and the taken edge's probe follows it and then jumps to the target (as JaCoCo does); a switch's
  * targets become stubs that fire their edge and jump on. An edge that runs costs its test; an edge that never runs
@@ -69,8 +69,11 @@ final class MethodProbes {
     private final List<TryCatchBlockNode> innerHandlers = new ArrayList<>();
     private final NewLabels newLabels = new NewLabels();
     private final List<TryCatchBlockNode> originalHandlers;
-    /** Handler starts that got probes, by offset: the label after those probes, before the original instruction. */
-    private final Map<Integer, LabelNode> afterHandlerProbes = new HashMap<>();
+    /**
+     * Handler starts that got probes, by offset: the label after those probes, before the original instruction; made
+     * at the first such handler.
+     */
+    private Map<Integer, LabelNode> afterHandlerProbes;
     private int nextLocal;
 
     private MethodProbes(String owner, OffsetMethodNode method, MethodPlan plan, boolean frames, ProbeFetch fetch) {
@@ -111,38 +114,43 @@ final class MethodProbes {
                 originalFrames.add((FrameNode) n);
             }
         }
-        Set<Integer> handlerStarts = new HashSet<>();
-        for (TryCatchBlockNode block : method.tryCatchBlocks) {
-            handlerStarts.add(offsets.of(block.handler));
+        int[] handlerStarts = new int[method.tryCatchBlocks.size()]; // sorted, for isHandlerStart
+        for (int i = 0; i < handlerStarts.length; i++) {
+            handlerStarts[i] = offsets.of(method.tryCatchBlocks.get(i).handler);
         }
+        Arrays.sort(handlerStarts);
         if (frames) {
-            states = FrameStates.analyse(owner, method, originals, arrayLocal, neededStates(handlerStarts));
+            states = FrameStates.analyse(owner, method, arrayLocal,
+                    NeededStates.of(originals, offsets, plan, handlerStarts));
         }
         AbstractInsnNode superCall = "<init>".equals(method.name) ? SuperCall.find(method) : null;
         boolean initialised = !"<init>".equals(method.name);
+        InsnList before = new InsnList(); // each instruction's probes; inserting them empties it
         for (int i = 0; i < originals.size(); i++) {
             AbstractInsnNode insn = originals.get(i);
-            if (frames && !states.reachable(insn)) {
+            if (frames && !states.reachable(i)) {
                 continue; // dead code: no probe can run here
             }
-            int offset = offsets.of(insn);
-            InsnList before = new InsnList();
-            if (plan.wants(Event.EXCEPTION_HANDLED) && handlerStarts.contains(offset)) {
-                before.add(probe(Event.EXCEPTION_HANDLED, offset, -1, value(new InsnNode(Opcodes.DUP)),
-                        ProbeInsns.fire(Type.getType(Throwable.class)), insn)); // value: exception
+            int offset = offsets.at(i);
+            boolean handlerStart = Arrays.binarySearch(handlerStarts, offset) >= 0;
+            if (plan.wants(Event.EXCEPTION_HANDLED) && handlerStart) {
+                probe(before, Event.EXCEPTION_HANDLED, offset, -1, new InsnNode(Opcodes.DUP),
+                        ProbeInsns.fire(ProbeInsns.THROWABLE), i); // value: exception
             }
-            Integer line = plan.linePoints().get(offset);
-            if (line != null && plan.wants(Event.LINE)) {
-                before.add(probe(Event.LINE, offset, -1, new InsnList(), ProbeInsns.fire(null), insn));
+            if (plan.wants(Event.LINE) && plan.isLinePoint(offset)) {
+                probe(before, Event.LINE, offset, -1, null, ProbeInsns.fire(null), i);
             }
             if (plan.wants(Event.INSTRUCTION)) {
-                before.add(probe(Event.INSTRUCTION, offset, -1, new InsnList(), ProbeInsns.fire(null), insn));
+                probe(before, Event.INSTRUCTION, offset, -1, null, ProbeInsns.fire(null), i);
             }
             ownEventBefore(insn, offset, before, initialised, i);
             if (before.size() > 0) {
-                if (handlerStarts.contains(offset)) {
+                if (handlerStart) {
                     LabelNode after = new LabelNode();
                     before.add(after);
+                    if (afterHandlerProbes == null) {
+                        afterHandlerProbes = new HashMap<>();
+                    }
                     afterHandlerProbes.put(offset, after);
                 }
                 if (NewLabels.isNew(insn)) {
@@ -153,9 +161,9 @@ final class MethodProbes {
             }
             if (wantsBranches()) {
                 if (insn instanceof JumpInsnNode && insn.getOpcode() != Opcodes.GOTO && insn.getOpcode() != Opcodes.JSR) {
-                    conditional((JumpInsnNode) insn, offset, originals.get(i + 1));
+                    conditional(i, offset);
                 } else if (insn instanceof TableSwitchInsnNode || insn instanceof LookupSwitchInsnNode) {
-                    new SwitchProbe(this, insn, offset).insert();
+                    new SwitchProbe(this, insn, i, offset).insert();
                 }
             }
             if (insn == superCall) {
@@ -211,45 +219,17 @@ final class MethodProbes {
         return !plan.wants(Event.CALL);
     }
 
-    /**
-     * The original instructions whose frame state probe code may ask for: those that can get a probe of their own
-     * (the first, line points, handler starts, jumps, switches, calls, returns and throws; every one for INSTRUCTION)
-     * and the instruction after a jump, switch or call (the skip target of an edge's or a call's probe).
-     */
-    private boolean[] neededStates(Set<Integer> handlerStarts) {
-        int n = originals.size();
-        boolean[] needed = new boolean[n];
-        boolean every = plan.wants(Event.INSTRUCTION);
-        for (int i = 0; i < n; i++) {
-            AbstractInsnNode insn = originals.get(i);
-            int opcode = insn.getOpcode();
-            boolean flow = insn instanceof JumpInsnNode || insn instanceof TableSwitchInsnNode
-                    || insn instanceof LookupSwitchInsnNode || insn instanceof MethodInsnNode
-                    || insn instanceof InvokeDynamicInsnNode || opcode == Opcodes.ATHROW
-                    || (opcode >= Opcodes.IRETURN && opcode <= Opcodes.RETURN);
-            if (every || i == 0 || flow) {
-                needed[i] = true;
-            } else if (!needed[i]) {
-                int offset = offsets.of(insn);
-                needed[i] = plan.linePoints().containsKey(offset) || handlerStarts.contains(offset);
-            }
-            if (flow && i + 1 < n) {
-                needed[i + 1] = true;
-            }
-        }
-        return needed;
-    }
-
     /** METHOD_START, after the prologue and before the first instruction's labels (a loop to offset 0 skips it). */
     private InsnList startProbe(LabelNode framed) {
-        AbstractInsnNode first = originals.get(0);
         if (framed != null) {
             // The first instruction already has a frame: skip to it rather than put a second frame at one offset.
-            InsnList code = check(Event.METHOD_START, 0, -1, framed);
-            code.add(fireCall(Event.METHOD_START, 0, -1, new InsnList(), ProbeInsns.fire(null)));
+            InsnList code = new InsnList();
+            probeTo(code, Event.METHOD_START, 0, -1, null, ProbeInsns.fire(null), framed);
             return code;
         }
-        return probe(Event.METHOD_START, 0, -1, new InsnList(), ProbeInsns.fire(null), first);
+        InsnList code = new InsnList();
+        probe(code, Event.METHOD_START, 0, -1, null, ProbeInsns.fire(null), 0);
+        return code;
     }
 
     private void ownEventBefore(AbstractInsnNode insn, int offset, InsnList before, boolean initialised, int index) {
@@ -257,24 +237,24 @@ final class MethodProbes {
         if (opcode == Opcodes.GOTO) {
             if (plan.wants(Event.JUMP)) {
                 int to = offsets.of(((JumpInsnNode) insn).label);
-                before.add(probe(Event.JUMP, offset, to, new InsnList(), ProbeInsns.fire(null), insn));
+                probe(before, Event.JUMP, offset, to, null, ProbeInsns.fire(null), index);
             }
         } else if (opcode == Opcodes.ATHROW) {
-            Event<?> event = plan.reraises().contains(offset) ? Event.RERAISE : Event.RAISE;
+            Event<?> event = plan.isReraise(offset) ? Event.RERAISE : Event.RAISE;
             if (plan.wants(event)) {
-                before.add(probe(event, offset, -1, value(new InsnNode(Opcodes.DUP)),
-                        ProbeInsns.fire(Type.getType(Throwable.class)), insn)); // value: exception
+                probe(before, event, offset, -1, new InsnNode(Opcodes.DUP), ProbeInsns.fire(ProbeInsns.THROWABLE),
+                        index); // value: exception
             }
         } else if (opcode >= Opcodes.IRETURN && opcode <= Opcodes.RETURN) {
             if (plan.wants(Event.METHOD_RETURN)) {
                 Type type = Type.getReturnType(method.desc);
                 boolean isVoid = type.getSort() == Type.VOID;
-                InsnList value = isVoid ? new InsnList() : value(ProbeInsns.dup(type)); // value: return value
-                before.add(probe(Event.METHOD_RETURN, offset, -1, value, ProbeInsns.fire(isVoid ? null : type), insn));
+                AbstractInsnNode value = isVoid ? null : ProbeInsns.dup(type); // value: return value
+                probe(before, Event.METHOD_RETURN, offset, -1, value, ProbeInsns.fire(isVoid ? null : type), index);
             }
         } else if (insn instanceof MethodInsnNode || insn instanceof InvokeDynamicInsnNode) {
             if (plan.wants(Event.CALL)) {
-                new CallProbe(this, insn, offset, initialised, originals.get(index + 1)).insert(before);
+                new CallProbe(this, insn, index, offset, initialised).insert(before);
             }
         }
     }
@@ -289,41 +269,45 @@ final class MethodProbes {
      *   if&lt;!cond&gt; left; [test right; ifeq T; fire right;] goto T; left: [test left; ifeq next; fire left;] next:
      * </pre>
      * (only the half of the edges that some event wants when the other is not wanted).
+     *
+     * @param index the jump's index among the original instructions
+     * @param offset its offset
      */
-    private void conditional(JumpInsnNode jump, int offset, AbstractInsnNode next) {
+    private void conditional(int index, int offset) {
+        JumpInsnNode jump = (JumpInsnNode) originals.get(index);
         int opcode = jump.getOpcode();
         LabelNode target = jump.label;
         int to = offsets.of(target);
-        int fallThrough = offsets.of(next);
+        int fallThrough = offsets.at(index + 1);
         int operands = opcode >= Opcodes.IF_ICMPEQ && opcode <= Opcodes.IF_ACMPNE ? 2 : 1;
         InsnList code = new InsnList();
         boolean leftProbe = plan.wants(Event.BRANCH_LEFT);
         if (plan.wants(Event.BRANCH_RIGHT)) {
-            LabelNode left = leftProbe ? new LabelNode() : framedLabel(next);
+            LabelNode left = leftProbe ? new LabelNode() : framedLabel(index + 1);
             jump.setOpcode(Branches.inverse(opcode));
             jump.label = left;
-            code.add(check(Event.BRANCH_RIGHT, offset, to, target));
-            code.add(fireCall(Event.BRANCH_RIGHT, offset, to, new InsnList(), ProbeInsns.fire(null)));
+            probeTo(code, Event.BRANCH_RIGHT, offset, to, null, ProbeInsns.fire(null), target);
             code.add(new JumpInsnNode(Opcodes.GOTO, target));
             if (leftProbe) {
                 code.add(left);
                 if (frames) {
-                    code.add(states.beforePopping(jump, operands));
+                    code.add(states.beforePopping(index, operands));
                 }
             }
         }
         if (leftProbe) {
-            code.add(check(Event.BRANCH_LEFT, offset, fallThrough, framedLabel(next)));
-            code.add(fireCall(Event.BRANCH_LEFT, offset, fallThrough, new InsnList(), ProbeInsns.fire(null)));
+            LabelNode next = framedLabel(index + 1);
+            probeTo(code, Event.BRANCH_LEFT, offset, fallThrough, null, ProbeInsns.fire(null), next);
         }
         method.instructions.insert(jump, code);
     }
 
     /**
-     * A label at {@code insn}'s offset that carries a stack map frame (when frames are written), made if needed: the
-     * target of a probe's test that skips to an original instruction.
+     * A label at the offset of the {@code index}-th original instruction that carries a stack map frame (when frames
+     * are written), made if needed: the target of a probe's test that skips to an original instruction.
      */
-    LabelNode framedLabel(AbstractInsnNode insn) {
+    LabelNode framedLabel(int index) {
+        AbstractInsnNode insn = originals.get(index);
         LabelNode framed = framedLabelBefore(insn);
         if (framed != null) {
             return framed;
@@ -331,7 +315,7 @@ final class MethodProbes {
         LabelNode label = new LabelNode();
         method.instructions.insertBefore(insn, label);
         if (frames) {
-            method.instructions.insertBefore(insn, states.before(insn));
+            method.instructions.insertBefore(insn, states.before(index));
         }
         return label;
     }
@@ -351,6 +335,9 @@ final class MethodProbes {
 
     /** Keeps probes at a handler's start out of the handler's own range (see the class comment). */
     private void splitSelfCoveringHandlers() {
+        if (afterHandlerProbes == null) {
+            return; // no handler start got probes
+        }
         List<TryCatchBlockNode> blocks = method.tryCatchBlocks;
         for (int i = 0; i < blocks.size(); i++) {
             TryCatchBlockNode block = blocks.get(i);
@@ -382,14 +369,8 @@ final class MethodProbes {
             code.add(states.frame(locals, new Object[] {"java/lang/Throwable"}));
             frame = states.frame(locals, new Object[] {"java/lang/Throwable"});
         }
-        code.add(check(Event.METHOD_UNWIND, 0, -1, null));
-        LabelNode skip = ((JumpInsnNode) code.getLast()).label;
-        code.add(fireCall(Event.METHOD_UNWIND, 0, -1, value(new InsnNode(Opcodes.DUP)),
-                ProbeInsns.fire(Type.getType(Throwable.class)))); // value: exception
-        code.add(skip);
-        if (frame != null) {
-            code.add(frame);
-        }
+        probe(code, Event.METHOD_UNWIND, 0, -1, new InsnNode(Opcodes.DUP), ProbeInsns.fire(ProbeInsns.THROWABLE),
+                frame); // value: exception
         code.add(new InsnNode(Opcodes.ATHROW));
         method.instructions.add(code);
         method.tryCatchBlocks.add(new TryCatchBlockNode(start, end, handler, null));
@@ -398,48 +379,26 @@ final class MethodProbes {
     // ---- probe code ---------------------------------------------------------------------------------------
 
     /**
-     * A probe before {@code at}: test, then {@code value} and the call; the skip label's frame is {@code at}'s.
+     * Appends a probe before the {@code at}-th original instruction: test, then {@code value} and the call; the skip
+     * label's frame is that instruction's.
      */
-    InsnList probe(Event<?> event, int offset, int to, InsnList value, MethodInsnNode fire, AbstractInsnNode at) {
-        return probe(event, offset, to, value, fire, frames ? states.before(at) : null);
+    void probe(InsnList into, Event<?> event, int offset, int to, AbstractInsnNode value, Fire fire, int at) {
+        probe(into, event, offset, to, value, fire, frames ? states.before(at) : null);
     }
 
-    /** A probe whose skip label gets {@code frame} (null when frames are not written). */
-    InsnList probe(Event<?> event, int offset, int to, InsnList value, MethodInsnNode fire, FrameNode frame) {
-        InsnList code = check(event, offset, to, null);
-        LabelNode skip = ((JumpInsnNode) code.getLast()).label;
-        code.add(fireCall(event, offset, to, value, fire));
-        code.add(skip);
-        if (frame != null) {
-            code.add(frame);
-        }
-        return code;
+    /** Appends a probe whose own skip label gets {@code frame} (null when frames are not written). */
+    void probe(InsnList into, Event<?> event, int offset, int to, AbstractInsnNode value, Fire fire,
+            FrameNode frame) {
+        into.add(new ProbeNode(arrayLocal, slots.push(event, offset, to), null, value, fetch.classId, fire, frame));
     }
 
-    /** {@code aload masks; push slot; baload; ifeq skip}, with a fresh skip label when {@code skip} is null. */
-    InsnList check(Event<?> event, int offset, int to, LabelNode skip) {
-        InsnList code = new InsnList();
-        code.add(new VarInsnNode(Opcodes.ALOAD, arrayLocal));
-        code.add(slots.push(event, offset, to));
-        code.add(new InsnNode(Opcodes.BALOAD));
-        code.add(new JumpInsnNode(Opcodes.IFEQ, skip != null ? skip : new LabelNode()));
-        return code;
-    }
-
-    /** {@code [value]; push classId; push slot; invokestatic fire}. */
-    InsnList fireCall(Event<?> event, int offset, int to, InsnList value, MethodInsnNode fire) {
-        InsnList code = new InsnList();
-        code.add(value);
-        code.add(ProbeInsns.push(fetch.classId));
-        code.add(slots.push(event, offset, to));
-        code.add(fire);
-        return code;
-    }
-
-    private static InsnList value(AbstractInsnNode insn) {
-        InsnList code = new InsnList();
-        code.add(insn);
-        return code;
+    /**
+     * Appends a probe whose test skips to {@code skip} ({@code aload masks; push slot; baload; ifeq skip}), then
+     * {@code [value]; push classId; push slot; invokestatic fire} ({@code value} null for none).
+     */
+    void probeTo(InsnList into, Event<?> event, int offset, int to, AbstractInsnNode value, Fire fire,
+            LabelNode skip) {
+        into.add(new ProbeNode(arrayLocal, slots.push(event, offset, to), skip, value, fetch.classId, fire, null));
     }
 
     // ---- for CallProbe and SwitchProbe ---------------------------------------------------------------------

@@ -18,7 +18,8 @@ import java.util.Map;
  */
 final class NewLabels {
 
-    private final Map<LabelNode, LabelNode> moved = new IdentityHashMap<>();
+    /** Old label to fresh label; made at the first move (most methods have no probe before a {@code new}). */
+    private Map<LabelNode, LabelNode> moved;
 
     /**
      * Inserts {@code probes} before a {@code new} instruction, keeping a label directly before the instruction.
@@ -31,6 +32,9 @@ final class NewLabels {
         LabelNode fresh = new LabelNode();
         for (AbstractInsnNode n = newInsn.getPrevious(); n != null && n.getOpcode() < 0; n = n.getPrevious()) {
             if (n instanceof LabelNode) {
+                if (moved == null) {
+                    moved = new IdentityHashMap<>();
+                }
                 moved.put((LabelNode) n, fresh);
             }
         }
@@ -39,18 +43,20 @@ final class NewLabels {
     }
 
     /**
-     * Renames the moved labels in every frame of the method.
+     * Renames the moved labels in every frame of the method, those of its probes included.
      *
      * @param instructions the method's instructions, probes inserted
      */
     void fixFrames(InsnList instructions) {
-        if (moved.isEmpty()) {
+        if (moved == null) {
             return;
         }
         for (AbstractInsnNode n = instructions.getFirst(); n != null; n = n.getNext()) {
-            if (n instanceof FrameNode) {
-                rename(((FrameNode) n).local);
-                rename(((FrameNode) n).stack);
+            FrameNode frame = n instanceof FrameNode ? (FrameNode) n : n instanceof ProbeNode ? ((ProbeNode) n).frame
+                    : null;
+            if (frame != null) {
+                rename(frame.local);
+                rename(frame.stack);
             }
         }
     }

@@ -4,6 +4,7 @@ import io.lowimpact.monitoring.instrument.internal.analysis.OffsetClassReader;
 import org.objectweb.asm.Handle;
 import org.objectweb.asm.Label;
 import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.tree.LabelNode;
 import org.objectweb.asm.tree.MethodNode;
 
 import java.util.Arrays;
@@ -35,6 +36,20 @@ final class OffsetMethodNode extends MethodNode {
     /** @return the original offset of the {@code index}-th instruction, in code order */
     int offsetOf(int index) {
         return offsets[index];
+    }
+
+    /** @return how many instructions were read */
+    int instructionCount() {
+        return count;
+    }
+
+    /** Every label of the method as read is an {@link OffsetLabel}. */
+    @Override
+    protected LabelNode getLabelNode(Label label) {
+        if (!(label.info instanceof LabelNode)) {
+            label.info = new OffsetLabel();
+        }
+        return (LabelNode) label.info;
     }
 
     @Override

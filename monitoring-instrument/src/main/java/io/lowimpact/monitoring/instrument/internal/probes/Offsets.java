@@ -3,39 +3,36 @@ package io.lowimpact.monitoring.instrument.internal.probes;
 import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.LabelNode;
 
-import java.util.ArrayList;
-import java.util.IdentityHashMap;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 
 /**
- * The original offsets of a method's instructions and labels, taken before any probe is inserted.
- * A label's offset is that of the first instruction after it.
+ * The original offsets of a method's instructions and labels, taken before any probe is inserted: an instruction's
+ * by its index among the original instructions, a label's in the label itself ({@link OffsetLabel}). A label's
+ * offset is that of the first instruction after it, -1 at the end of the code.
  */
 final class Offsets {
 
-    private final List<AbstractInsnNode> instructions = new ArrayList<>();
-    private final Map<AbstractInsnNode, Integer> offsets;
+    private final OffsetMethodNode method;
+    private final List<AbstractInsnNode> instructions;
 
     Offsets(OffsetMethodNode method) {
-        offsets = new IdentityHashMap<>(method.instructions.size());
-        List<LabelNode> pending = new ArrayList<>();
-        for (AbstractInsnNode node = method.instructions.getFirst(); node != null; node = node.getNext()) {
-            if (node instanceof LabelNode) {
-                pending.add((LabelNode) node);
+        this.method = method;
+        AbstractInsnNode[] originals = new AbstractInsnNode[method.instructionCount()];
+        int index = originals.length;
+        int next = -1; // the offset of the instruction after the nodes seen so far, walking back from the end
+        for (AbstractInsnNode node = method.instructions.getLast(); node != null; node = node.getPrevious()) {
+            if (node instanceof OffsetLabel) {
+                ((OffsetLabel) node).offset = next;
             } else if (node.getOpcode() >= 0) {
-                int offset = method.offsetOf(instructions.size());
-                instructions.add(node);
-                offsets.put(node, offset);
-                for (LabelNode label : pending) {
-                    offsets.put(label, offset);
-                }
-                pending.clear();
+                originals[--index] = node;
+                next = method.offsetOf(index);
             }
         }
-        for (LabelNode label : pending) {
-            offsets.put(label, -1); // the end of the code
+        if (index != 0) {
+            throw new IllegalStateException("the method's instructions are not those it read");
         }
+        instructions = Arrays.asList(originals);
     }
 
     /** @return the original instructions, in order */
@@ -43,11 +40,16 @@ final class Offsets {
         return instructions;
     }
 
-    /** @return the original offset of an instruction or label */
-    int of(AbstractInsnNode node) {
-        Integer offset = offsets.get(node);
-        if (offset == null) {
-            throw new IllegalStateException("no original offset for " + node);
+    /** @return the original offset of the {@code index}-th original instruction */
+    int at(int index) {
+        return method.offsetOf(index);
+    }
+
+    /** @return the original offset of a label of the method as read */
+    int of(LabelNode label) {
+        int offset = label instanceof OffsetLabel ? ((OffsetLabel) label).offset : OffsetLabel.UNKNOWN;
+        if (offset == OffsetLabel.UNKNOWN) {
+            throw new IllegalStateException("no original offset for " + label);
         }
         return offset;
     }

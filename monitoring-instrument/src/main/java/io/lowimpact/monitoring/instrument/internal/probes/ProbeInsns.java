@@ -6,13 +6,26 @@ import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.InsnNode;
 import org.objectweb.asm.tree.IntInsnNode;
 import org.objectweb.asm.tree.LdcInsnNode;
-import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.VarInsnNode;
 
 /** Small instruction makers of the probes: pushes, loads and stores, and the calls into the core's {@code Bootstrap}. */
 final class ProbeInsns {
 
     static final String BOOTSTRAP = "io/lowimpact/monitoring/core/internal/Bootstrap";
+    static final Type OBJECT = Type.getType(Object.class);
+    static final Type THROWABLE = Type.getType(Throwable.class);
+
+    /** The calls of {@code Bootstrap.fire}, by the sort of the value's erased type; a fire without value last. */
+    private static final Fire[] FIRES = new Fire[Type.METHOD + 1];
+    private static final Fire FIRE_EXTERNAL = new Fire("fireExternal", "(Ljava/lang/Object;II)V");
+
+    static {
+        for (Type type : new Type[] {Type.BOOLEAN_TYPE, Type.CHAR_TYPE, Type.BYTE_TYPE, Type.SHORT_TYPE, Type.INT_TYPE,
+                Type.FLOAT_TYPE, Type.LONG_TYPE, Type.DOUBLE_TYPE, OBJECT}) {
+            FIRES[type.getSort()] = new Fire("fire", "(" + type.getDescriptor() + "II)V");
+        }
+        FIRES[Type.METHOD] = new Fire("fire", "(II)V");
+    }
 
     private ProbeInsns() {
     }
@@ -35,19 +48,18 @@ final class ProbeInsns {
      * @param type the value's type, or null
      * @return the call
      */
-    static MethodInsnNode fire(Type type) {
-        String value = type == null ? "" : erase(type).getDescriptor();
-        return new MethodInsnNode(Opcodes.INVOKESTATIC, BOOTSTRAP, "fire", "(" + value + "II)V", false);
+    static Fire fire(Type type) {
+        return FIRES[type == null ? Type.METHOD : erase(type).getSort()];
     }
 
     /** A call of {@code Bootstrap.fireExternal(receiver, classId, slot)}. */
-    static MethodInsnNode fireExternal() {
-        return new MethodInsnNode(Opcodes.INVOKESTATIC, BOOTSTRAP, "fireExternal", "(Ljava/lang/Object;II)V", false);
+    static Fire fireExternal() {
+        return FIRE_EXTERNAL;
     }
 
     /** References become Object; primitives stay exact, so that the runtime boxes them to Integer, Boolean... */
     static Type erase(Type type) {
-        return type.getSort() == Type.OBJECT || type.getSort() == Type.ARRAY ? Type.getType(Object.class) : type;
+        return type.getSort() == Type.OBJECT || type.getSort() == Type.ARRAY ? OBJECT : type;
     }
 
     static InsnNode dup(Type type) {

@@ -1,21 +1,18 @@
 package io.lowimpact.monitoring.instrument.internal.probes;
 
 import io.lowimpact.monitoring.Event;
-import org.objectweb.asm.tree.AbstractInsnNode;
-import org.objectweb.asm.tree.InsnList;
-import org.objectweb.asm.tree.LdcInsnNode;
 
 import java.util.Arrays;
 
 /**
  * The probe slots one method asks for while its probes are emitted, in emission order: the emitter is the one
- * place that decides where probes go and in which order, and slots follow it. Each slot is pushed by a placeholder
- * instruction that {@link #patch} replaces once the class's slots are allocated (the first slot of each event's
- * probes in this method is only known then).
+ * place that decides where probes go and in which order, and slots follow it. Each slot is pushed by a
+ * {@link SlotPush}, whose value {@link #patch} sets once the class's slots are allocated (the first slot of each
+ * event's probes in this method is only known then).
  */
 final class Slots {
 
-    /** One event's probe locations in this method, and the placeholders that push their slots. */
+    /** One event's probe locations in this method, and the instructions that push their slots. */
     private static final class Group {
         /** Location {@code i} is {@code (offsets[i], tos[i])}. */
         int[] offsets = new int[8];
@@ -23,8 +20,7 @@ final class Slots {
         int locations;
         /** Open-addressed index of the locations: {@code 1 + i} per hashed key, 0 when free. */
         int[] table = new int[16];
-        LdcInsnNode[] pushes = new LdcInsnNode[16];
-        int[] pushed = new int[16];
+        SlotPush[] pushes = new SlotPush[16];
         int pushCount;
 
         int indexOf(int offset, int to) {
@@ -73,13 +69,11 @@ final class Slots {
             return (offset * 31 + to) * 0x9E3779B9 >>> 8;
         }
 
-        void addPush(LdcInsnNode placeholder, int index) {
+        void addPush(SlotPush push) {
             if (pushCount == pushes.length) {
                 pushes = Arrays.copyOf(pushes, pushCount * 2);
-                pushed = Arrays.copyOf(pushed, pushCount * 2);
             }
-            pushes[pushCount] = placeholder;
-            pushed[pushCount++] = index;
+            pushes[pushCount++] = push;
         }
     }
 
@@ -91,31 +85,29 @@ final class Slots {
     }
 
     /**
-     * A placeholder that pushes the slot of a location; the same location always gets the same slot.
+     * An instruction that pushes the slot of a location, once patched; the same location always gets the same slot.
      *
      * @param event the event
      * @param offset the offset, or an edge's {@code from}
      * @param to an edge's destination, or -1
-     * @return an instruction to put where the slot number goes
+     * @return the instruction to put where the slot number goes
      */
-    AbstractInsnNode push(Event<?> event, int offset, int to) {
+    SlotPush push(Event<?> event, int offset, int to) {
         Group group = groups[event.ordinal()];
         if (group == null) {
             group = groups[event.ordinal()] = new Group();
         }
-        int i = group.indexOf(offset, to);
-        LdcInsnNode placeholder = new LdcInsnNode(i);
-        group.addPush(placeholder, i);
-        return placeholder;
+        SlotPush push = new SlotPush(group.indexOf(offset, to));
+        group.addPush(push);
+        return push;
     }
 
     /**
-     * Allocates this method's slots and replaces every placeholder with a push of its slot.
+     * Allocates this method's slots and sets every push to its slot.
      *
      * @param allocator the class's slot allocator
-     * @param instructions the method's instructions
      */
-    void patch(SlotAllocator allocator, InsnList instructions) {
+    void patch(SlotAllocator allocator) {
         for (int e = 0; e < groups.length; e++) {
             Group group = groups[e];
             if (group == null) {
@@ -125,7 +117,7 @@ final class Slots {
             int base = allocator.allocate(unitIndex, Event.ofOrdinal(e), Arrays.copyOf(group.offsets, n),
                     Arrays.copyOf(group.tos, n));
             for (int i = 0; i < group.pushCount; i++) {
-                instructions.set(group.pushes[i], ProbeInsns.push(base + group.pushed[i]));
+                group.pushes[i].value += base;
             }
         }
     }

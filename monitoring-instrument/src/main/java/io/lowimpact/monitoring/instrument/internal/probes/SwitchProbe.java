@@ -23,11 +23,13 @@ final class SwitchProbe {
 
     private final MethodProbes probes;
     private final AbstractInsnNode insn;
+    private final int index;
     private final int offset;
 
-    SwitchProbe(MethodProbes probes, AbstractInsnNode insn, int offset) {
+    SwitchProbe(MethodProbes probes, AbstractInsnNode insn, int index, int offset) {
         this.probes = probes;
         this.insn = insn;
+        this.index = index;
         this.offset = offset;
     }
 
@@ -85,10 +87,9 @@ final class SwitchProbe {
         LabelNode stub = new LabelNode();
         stubs.add(stub);
         if (probes.frames()) {
-            stubs.add(probes.states().beforePopping(insn, 1)); // the key is popped
+            stubs.add(probes.states().beforePopping(index, 1)); // the key is popped
         }
-        stubs.add(probes.check(event, offset, targetOffset, target));
-        stubs.add(probes.fireCall(event, offset, targetOffset, new InsnList(), ProbeInsns.fire(null)));
+        probes.probeTo(stubs, event, offset, targetOffset, null, ProbeInsns.fire(null), target);
         stubs.add(new JumpInsnNode(Opcodes.GOTO, target));
         return stub;
     }

@@ -37,8 +37,10 @@ import java.util.function.LongSupplier;
  * times; an exception unwinding frames closes each of them. The profiler's own cost is in every {@link Profile}:
  * the events it received and an estimate of the time its callbacks took.
  *
- * <p>It is one tool among others: it never returns {@code DISABLE}, and other tools (a coverage tool on id 1)
- * neither disturb it nor are disturbed. Thread-safe.
+ * <p>It is one tool among others: its only {@code DISABLE} is of {@code CALL} at a static, constructor or private call
+ * site once that site's callee is known to be instrumented (its {@code METHOD_START} says as much), which is its own
+ * tool's mark; other tools (a coverage tool on id 1) neither disturb it nor are disturbed. Times come from a clock
+ * that advances every millisecond unless {@link Builder#clockPeriod} says otherwise. Thread-safe.
  */
 public final class Profiler implements AutoCloseable {
 

@@ -12,6 +12,7 @@ import static io.lowimpact.monitoring.instrument.internal.ClassFileCheck.NAME_AN
 import static io.lowimpact.monitoring.instrument.internal.ClassFileCheck.STRING;
 import static io.lowimpact.monitoring.instrument.internal.ClassFileCheck.UTF8;
 
+import io.lowimpact.monitoring.instrument.internal.ClassFileCheck.Input;
 import io.lowimpact.monitoring.instrument.internal.ClassFileCheck.Malformed;
 
 import java.util.Map;
@@ -46,7 +47,7 @@ final class AttributeCheck {
     }
 
     /** Checks a class attribute; the input is at its first byte, {@code length} bytes long (already in bounds). */
-    static void ofClass(ClassFileInput in, String name, int length) throws Malformed {
+    static void ofClass(Input in, String name, int length) throws Malformed {
         int end = in.pos + length;
         switch (name) {
             case "SourceFile" -> {
@@ -90,7 +91,7 @@ final class AttributeCheck {
     }
 
     /** Checks an attribute of a field or method other than {@code Code}. */
-    static void ofMember(ClassFileInput in, String name, int length, boolean method) throws Malformed {
+    static void ofMember(Input in, String name, int length, boolean method) throws Malformed {
         switch (name) {
             case "ConstantValue" -> {
                 if (!method) {
@@ -123,7 +124,7 @@ final class AttributeCheck {
     }
 
     /** Checks the {@code BootstrapMethods} attribute, which ends at {@code end}; returns how many it holds. */
-    static int bootstrapMethods(ClassFileInput in, int end) throws Malformed {
+    static int bootstrapMethods(Input in, int end) throws Malformed {
         int count = in.u2();
         for (int i = 0; i < count; i++) {
             in.ref("a bootstrap method", false, METHOD_HANDLE);
@@ -138,7 +139,7 @@ final class AttributeCheck {
         return count;
     }
 
-    private static void innerClasses(ClassFileInput in, int length) throws Malformed {
+    private static void innerClasses(Input in, int length) throws Malformed {
         int count = in.u2();
         exactly("InnerClasses", length, 2 + 8 * count);
         int[] inner = new int[count];
@@ -160,7 +161,7 @@ final class AttributeCheck {
         }
     }
 
-    private static void classes(ClassFileInput in, String name, int length) throws Malformed {
+    private static void classes(Input in, String name, int length) throws Malformed {
         int count = in.u2();
         exactly(name, length, 2 + 2 * count);
         for (int i = 0; i < count; i++) {
@@ -168,7 +169,7 @@ final class AttributeCheck {
         }
     }
 
-    private static void record(ClassFileInput in, int end) throws Malformed {
+    private static void record(Input in, int end) throws Malformed {
         for (int n = in.u2(); n > 0; n--) {
             in.ref("Record", false, UTF8);
             in.ref("Record", false, UTF8);

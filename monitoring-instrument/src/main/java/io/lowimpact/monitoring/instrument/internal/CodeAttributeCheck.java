@@ -15,6 +15,7 @@ import static io.lowimpact.monitoring.instrument.internal.ClassFileCheck.METHOD_
 import static io.lowimpact.monitoring.instrument.internal.ClassFileCheck.STRING;
 import static io.lowimpact.monitoring.instrument.internal.ClassFileCheck.UTF8;
 
+import io.lowimpact.monitoring.instrument.internal.ClassFileCheck.Input;
 import io.lowimpact.monitoring.instrument.internal.ClassFileCheck.Malformed;
 
 import java.util.BitSet;
@@ -39,7 +40,7 @@ final class CodeAttributeCheck {
      * @param descriptor the method's descriptor
      * @param isStatic whether the method is static
      */
-    static void code(ClassFileInput in, int length, String descriptor, boolean isStatic) throws Malformed {
+    static void code(Input in, int length, String descriptor, boolean isStatic) throws Malformed {
         int end = in.pos + length;
         int maxStack = in.u2();
         int maxLocals = in.u2();
@@ -121,7 +122,7 @@ final class CodeAttributeCheck {
     }
 
     /** Reads a local variable (type) table: entries as {start, length, name, slot} packed into one long each. */
-    private static void locals(ClassFileInput in, String name, int length, int codeLength, int maxLocals, LongList into)
+    private static void locals(Input in, String name, int length, int codeLength, int maxLocals, LongList into)
             throws Malformed {
         int count = in.u2();
         AttributeCheck.exactly(name, length, 2 + 10 * count);
@@ -148,7 +149,7 @@ final class CodeAttributeCheck {
         }
     }
 
-    private static void stackMapTable(ClassFileInput in, int end) throws Malformed {
+    private static void stackMapTable(Input in, int end) throws Malformed {
         for (int n = in.u2(); n > 0; n--) {
             int type = in.u1();
             if (type < 64) {
@@ -186,7 +187,7 @@ final class CodeAttributeCheck {
         }
     }
 
-    private static void verificationType(ClassFileInput in) throws Malformed {
+    private static void verificationType(Input in) throws Malformed {
         int tag = in.u1();
         if (tag == 7) {
             in.ref("StackMapTable", false, CLASS);
@@ -198,7 +199,7 @@ final class CodeAttributeCheck {
     }
 
     /** Walks the instructions; returns the offsets where they start. */
-    private static BitSet instructions(ClassFileInput in, int codeStart, int codeLength, int maxLocals) throws Malformed {
+    private static BitSet instructions(Input in, int codeStart, int codeLength, int maxLocals) throws Malformed {
         BitSet starts = new BitSet(codeLength);
         IntList targets = new IntList(16);
         byte[] b = in.b;
@@ -289,7 +290,7 @@ final class CodeAttributeCheck {
     }
 
     /** Checks the operands of an instruction of fixed size; the input is after its opcode. */
-    private static void operands(ClassFileInput in, int opcode, int pc, IntList targets) throws Malformed {
+    private static void operands(Input in, int opcode, int pc, IntList targets) throws Malformed {
         switch (opcode) {
             case 18 -> ldc(in, in.u1(), false);
             case 19 -> ldc(in, in.u2(), false);
@@ -329,7 +330,7 @@ final class CodeAttributeCheck {
         }
     }
 
-    private static void ldc(ClassFileInput in, int index, boolean wide) throws Malformed {
+    private static void ldc(Input in, int index, boolean wide) throws Malformed {
         int tag = in.tag(index);
         boolean ok = wide ? tag == LONG || tag == DOUBLE : tag == INTEGER || tag == FLOAT || tag == STRING
                 || tag == CLASS || tag == METHOD_TYPE || tag == METHOD_HANDLE;

@@ -1,5 +1,6 @@
 package io.lowimpact.monitoring.instrument.internal;
 
+import io.lowimpact.monitoring.instrument.internal.ClassFileCheck.Input;
 import io.lowimpact.monitoring.instrument.internal.ClassFileCheck.Malformed;
 
 import java.util.Arrays;
@@ -103,7 +104,7 @@ final class StackHeights {
      * @param handlers the offsets of the exception handlers (each starts with the exception on the stack)
      * @return the highest stack height reached
      */
-    static int max(ClassFileInput in, int codeStart, int codeLength, IntList handlers) throws Malformed {
+    static int max(Input in, int codeStart, int codeLength, IntList handlers) throws Malformed {
         int[] height = new int[codeLength];
         Arrays.fill(height, -1);
         Work work = new Work();
@@ -191,7 +192,7 @@ final class StackHeights {
         }
     }
 
-    private static int delta(ClassFileInput in, int opcode, int at) {
+    private static int delta(Input in, int opcode, int at) {
         int delta = DELTA[opcode];
         if (delta != VARIES) {
             return delta;
@@ -225,7 +226,7 @@ final class StackHeights {
      * method's result size less its arguments' (receiver not counted). The same constant is named by field or by
      * invoke instructions only, so one value per constant serves every instruction that names it.
      */
-    private static int memberSlots(ClassFileInput in, int opcode, int index) {
+    private static int memberSlots(Input in, int opcode, int index) {
         byte[] b = in.b;
         int nat = ((b[in.offsets[index] + 2] & 0xff) << 8) | (b[in.offsets[index] + 3] & 0xff);
         String descriptor = in.utf8(((b[in.offsets[nat] + 2] & 0xff) << 8) | (b[in.offsets[nat] + 3] & 0xff));

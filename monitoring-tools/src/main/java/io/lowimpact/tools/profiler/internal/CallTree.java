@@ -129,7 +129,6 @@ public final class CallTree {
         return ((long) node << 32) | (frameKey & LOW);
     }
 
-
     private static int next(long[] a, int n) {
         return (int) a[STRIDE * n + LINKS];
     }

@@ -21,8 +21,8 @@ import java.util.function.LongSupplier;
  * <p>Per event: one clock read, a few array updates on the shadow stack (which holds each frame's key, so that a
  * return does not read the tree) and, for a start, one child lookup in the tree. Whether a started unit is what the
  * pending call named is remembered in a small table of (call target, unit) pairs, so the names are compared once
- * per call site and unit while the pair stays in the table, not per call; an external callee's key is found by the target's identity in a small
- * open-addressed table.
+ * per call site and unit while the pair stays in the table, not per call; an external callee's key is found by the
+ * target's identity ({@link TargetTable}).
  */
 public final class Recorder {
 
@@ -50,7 +50,7 @@ public final class Recorder {
     /** Call targets found to name a unit, and that unit's id: a cache by the pair's hash. */
     private final CallTarget[] namingTargets = new CallTarget[NAMING];
     private final int[] namedUnits = new int[NAMING];
-    /** External callees by identity: open addressing, linear probing, at most half full. */
+    /** External callees' frame keys, by target. */
     private final TargetTable externalKeys = new TargetTable();
     /**
      * {@code STATIC} and {@code SPECIAL} call targets found to name the unit that started next: their call sites

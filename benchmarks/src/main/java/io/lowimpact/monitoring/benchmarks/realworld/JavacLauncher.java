@@ -22,7 +22,8 @@ import javax.tools.ToolProvider;
  * {@code agent} (no Lowimpact class is loaded by this class: the no-agent, JaCoCo and agent-only runs) or a name
  * of {@link Tools#install}. The result file
  * gets {@code key=value} lines: {@code rc} (javac's exit code), {@code installNanos}, {@code compileNanos},
- * {@code cpuNanos} (process CPU time, all threads, when javac returned), {@code heapUsed} (bytes of heap in use
+ * {@code cpuNanos} (process CPU time, all threads, when javac returned), {@code cpu.main}, {@code cpu.jit},
+ * {@code cpu.gc}, {@code cpu.other} (the same split by thread, {@link ThreadCpu}), {@code heapUsed} (bytes of heap in use
  * after two {@code System.gc()} calls once javac returned, the tool still installed: what the runtime and the
  * tool retain), and the tool's own counts ({@code tool.*}).
  */
@@ -52,6 +53,7 @@ public final class JavacLauncher {
         long t2 = System.nanoTime();
         long cpu = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                 .getProcessCpuTime();
+        Map<String, Long> cpuByKind = ThreadCpu.byKind();
 
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
         System.gc();
@@ -64,6 +66,7 @@ public final class JavacLauncher {
         out.put("compileNanos", Long.toString(t2 - t1));
         out.put("cpuNanos", Long.toString(cpu));
         out.put("heapUsed", Long.toString(heapUsed));
+        cpuByKind.forEach((kind, nanos) -> out.put("cpu." + kind, Long.toString(nanos)));
         if (tool != null) {
             tool.report(out, coverage);
         }

@@ -94,6 +94,7 @@ final class Report {
                     mode == Mode.NONE ? num("(a): %.1f MiB in use", Stats.median(new ArrayList<>(baseHeap.values())))
                             : num("%+.1f", Stats.medianDifference(perRound(mode, "heap"), baseHeap))));
         }
+        threads(sb);
         if (!diag.isEmpty()) {
             diagnostics(sb);
         }
@@ -107,6 +108,29 @@ final class Report {
     /** @return the value formatted, or a dash for NaN (no run finished) */
     private static String num(String format, double value) {
         return Double.isNaN(value) ? "—" : String.format(format, value);
+    }
+
+    /** CPU by thread kind ({@link ThreadCpu}), medians of the timed runs, where the runs recorded it. */
+    private void threads(StringBuilder sb) {
+        if (timed.stream().noneMatch(r -> r.result.containsKey("cpu.main"))) {
+            return;
+        }
+        sb.append("\nCPU by thread when javac returned, s (medians of the timed runs; `ThreadCpu`): javac's thread, the JIT "
+                + "compiler threads, the collector's, the rest:\n\n| mode | javac thread | JIT | GC | other |\n"
+                + "|---|---|---|---|---|\n");
+        for (Mode mode : modes) {
+            sb.append("| ").append(mode);
+            for (String kind : ThreadCpu.KINDS) {
+                List<Double> v = new ArrayList<>();
+                for (Run r : timed) {
+                    if (r.mode == mode && r.ok() && r.result.containsKey("cpu." + kind)) {
+                        v.add(r.value("cpu." + kind) / 1e9);
+                    }
+                }
+                sb.append(" | ").append(num("%.2f", v.isEmpty() ? Double.NaN : Stats.median(v)));
+            }
+            sb.append(" |\n");
+        }
     }
 
     private void diagnostics(StringBuilder sb) {

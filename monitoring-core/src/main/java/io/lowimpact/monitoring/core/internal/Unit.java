@@ -26,6 +26,9 @@ public final class Unit implements CodeUnit {
     private final int length;
     private final UnitTables tables;
     private final Object owner;
+    /** The unit's call sites; {@link Calls#NONE} until loaded for a bytecode unit ({@link #loadCalls}). */
+    private volatile Calls calls;
+    private volatile boolean callsLoaded;
 
     /** Local event masks by tool id, null while no tool has set any here (most units); guarded by the Control lock. */
     private int[] local;
@@ -53,6 +56,7 @@ public final class Unit implements CodeUnit {
     Unit(int id, String className, String methodName, String descriptor, List<String> sourceFiles, int length,
             List<Position> positions, List<LineRange> lines, List<Branch> branches) {
         this(id, className, methodName, descriptor, sourceFiles, length, positions, lines, branches, Map.of(), null);
+        // an injected unit has no invoke instructions: its CALL sites carry their own targets
     }
 
     private Unit(int id, String className, String methodName, String descriptor, List<String> sourceFiles, int length,
@@ -65,7 +69,9 @@ public final class Unit implements CodeUnit {
         this.descriptor = descriptor;
         this.sourceFiles = List.copyOf(sourceFiles);
         this.length = length;
-        this.tables = new UnitTables(positions, lines, branches, callTargets);
+        this.tables = new UnitTables(positions, lines, branches);
+        this.calls = callTargets == null ? Calls.NONE : Calls.of(callTargets);
+        this.callsLoaded = callTargets != null;
     }
 
     /**
@@ -80,7 +86,8 @@ public final class Unit implements CodeUnit {
      * @param positions position table
      * @param lines line table
      * @param branches branch table
-     * @param callTargets the target of each invoke instruction, by offset
+     * @param callTargets the target of each invoke instruction, by offset; null to load them later, when the class
+     *        first gets call probes ({@link #loadCalls})
      * @param owner what the instrumenter keys the unit by (its class), or null
      * @return the unit
      */
@@ -154,14 +161,32 @@ public final class Unit implements CodeUnit {
         return owner;
     }
 
+    /** @return whether the unit's call targets are known: always for injected units, once loaded for bytecode */
+    public boolean callsLoaded() {
+        return callsLoaded;
+    }
+
+    /**
+     * Gives a bytecode unit made without its call targets the targets of its invoke instructions. The instrumenter
+     * calls it before the unit's first call probe is allocated; a second call changes nothing.
+     *
+     * @param callTargets the target of each invoke instruction, by offset
+     */
+    public synchronized void loadCalls(Map<Integer, CallTarget> callTargets) {
+        if (!callsLoaded) {
+            calls = Calls.of(callTargets);
+            callsLoaded = true;
+        }
+    }
+
     /** @return the index of the call at {@code offset} among this unit's calls, or -1 */
     int callIndexAt(int offset) {
-        return tables.callIndexAt(offset);
+        return calls.indexAt(offset);
     }
 
     /** @return the call target of an index from {@link #callIndexAt}, or null for -1 */
     CallTarget callTargetOfIndex(int index) {
-        return tables.callTargetOfIndex(index);
+        return calls.targetOfIndex(index);
     }
 
     /** @return the tools' local event masks, OR-ed: the local probe kinds this unit needs */

@@ -1,18 +1,15 @@
 package io.lowimpact.monitoring.core.internal;
 
 import io.lowimpact.monitoring.Branch;
-import io.lowimpact.monitoring.CallTarget;
 import io.lowimpact.monitoring.LineRange;
 import io.lowimpact.monitoring.Position;
 
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 
 /**
- * A unit's static tables (lines, positions, branches, call targets), kept as arrays of ints and built into the
+ * A unit's static tables (lines, positions, branches; the call targets are {@link Calls}), kept as arrays of ints and built into the
  * API's objects only when a tool asks for them: a program loads tens of thousands of methods, and most tools never
  * read most of their tables. Positions that are just the line table with a single source index (bytecode without
  * an SMAP) are not stored at all.
@@ -22,7 +19,6 @@ import java.util.TreeMap;
 final class UnitTables {
 
     private static final int[] NONE = new int[0];
-    private static final CallTarget[] NO_CALLS = new CallTarget[0];
 
     /** {@code start, end, line} per range. */
     private final int[] lines;
@@ -31,15 +27,12 @@ final class UnitTables {
     private final int source;
     /** Per branch: {@code from, left, number of rights, rights...}. */
     private final int[] branches;
-    private final int[] callOffsets;
-    private final CallTarget[] callTargets;
 
     private volatile List<LineRange> lineList;
     private volatile List<Position> positionList;
     private volatile List<Branch> branchList;
 
-    UnitTables(List<Position> positions, List<LineRange> lines, List<Branch> branches,
-            Map<Integer, CallTarget> callTargets) {
+    UnitTables(List<Position> positions, List<LineRange> lines, List<Branch> branches) {
         List<LineRange> ranges = lines != null ? lines : linesOf(positions);
         this.lines = new int[3 * ranges.size()];
         for (int i = 0; i < ranges.size(); i++) {
@@ -72,19 +65,6 @@ final class UnitTables {
             this.branches[k++] = b.rights().length;
             for (int right : b.rights()) {
                 this.branches[k++] = right;
-            }
-        }
-        if (callTargets.isEmpty()) {
-            this.callOffsets = NONE;
-            this.callTargets = NO_CALLS;
-        } else {
-            TreeMap<Integer, CallTarget> sorted = new TreeMap<>(callTargets);
-            this.callOffsets = new int[sorted.size()];
-            this.callTargets = new CallTarget[sorted.size()];
-            int c = 0;
-            for (Map.Entry<Integer, CallTarget> call : sorted.entrySet()) {
-                this.callOffsets[c] = call.getKey();
-                this.callTargets[c++] = call.getValue();
             }
         }
     }
@@ -193,16 +173,5 @@ final class UnitTables {
             }
         }
         return first;
-    }
-
-    /** @return the index of the call at {@code offset} in this table, or -1 */
-    int callIndexAt(int offset) {
-        int i = Arrays.binarySearch(callOffsets, offset);
-        return i >= 0 ? i : -1;
-    }
-
-    /** @return the call target of an index from {@link #callIndexAt}, or null for -1 */
-    CallTarget callTargetOfIndex(int index) {
-        return index >= 0 ? callTargets[index] : null;
     }
 }

@@ -27,6 +27,12 @@ import java.util.function.Predicate;
  */
 final class ClassUnits {
 
+    /**
+     * The demand bit of CALL, which its ancillary events (EXTERNAL_RETURN, EXTERNAL_RAISE) share: a class whose
+     * demand has it gets probes at calls, which need the units' call targets.
+     */
+    static final int CALL_PROBES = 1 << Event.CALL.ordinal();
+
     private static final int[] NONE = new int[0];
 
     /** The class's methods with code, in class file order; a class has few, so lookups scan. */
@@ -40,13 +46,18 @@ final class ClassUnits {
     record MethodUnit(Unit unit, int index, int[] linePoints, int[] reraises) {
     }
 
-    ClassUnits(ClassAnalysis analysis, Control control) {
-        Map<CallTarget, CallTarget> shared = new HashMap<>(); // a class calls the same methods many times
+    /**
+     * Registers the units of a class with the core.
+     *
+     * @param analysis the class's analysis
+     * @param control the core
+     * @param withCalls whether to give the units their call targets now (the class gets call probes); else they get
+     *        them from {@link #loadCalls} when it first does
+     */
+    ClassUnits(ClassAnalysis analysis, Control control, boolean withCalls) {
+        List<Map<Integer, CallTarget>> calls = withCalls ? callTargets(analysis) : null;
         for (MethodAnalysis method : analysis.methods()) {
-            Map<Integer, CallTarget> targets = new HashMap<>();
-            for (InvokeSite call : method.calls()) {
-                targets.put(call.offset(), shared.computeIfAbsent(call.target(), ClassUnits::interned));
-            }
+            Map<Integer, CallTarget> targets = calls == null ? null : calls.get(methods.size());
             // Kept as pairs of ints, not boxed maps: these stay in memory as long as the class does.
             int[] linePoints = new int[2 * method.linePoints().size()];
             int p = 0;
@@ -84,6 +95,41 @@ final class ClassUnits {
                 control.publishSlots(probeClass);
             }
         };
+    }
+
+    /** Whether every unit of the class has its call targets. */
+    synchronized boolean callsLoaded() {
+        for (MethodUnit method : methods) {
+            if (!method.unit().callsLoaded()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Gives the units their call targets, from an analysis of the same class file; before the class's first call
+     * probe, since a call probe's slot keeps the index of its call.
+     */
+    synchronized void loadCalls(ClassAnalysis analysis) {
+        List<Map<Integer, CallTarget>> calls = callTargets(analysis);
+        for (MethodUnit method : methods) {
+            method.unit().loadCalls(calls.get(method.index()));
+        }
+    }
+
+    /** The call targets of each method, in class file order, their names interned and shared within the class. */
+    private static List<Map<Integer, CallTarget>> callTargets(ClassAnalysis analysis) {
+        Map<CallTarget, CallTarget> shared = new HashMap<>(); // a class calls the same methods many times
+        List<Map<Integer, CallTarget>> out = new ArrayList<>();
+        for (MethodAnalysis method : analysis.methods()) {
+            Map<Integer, CallTarget> targets = new HashMap<>();
+            for (InvokeSite call : method.calls()) {
+                targets.put(call.offset(), shared.computeIfAbsent(call.target(), ClassUnits::interned));
+            }
+            out.add(targets);
+        }
+        return out;
     }
 
     /** The offsets of a method's RERAISE throws; most methods have none, and share one empty array. */

@@ -112,12 +112,17 @@ public final class Engine {
                 // One read gives the analysis and the tree that the rewrite changes.
                 reader = ClassAnalyzer.reader(original);
                 tree = ClassProbes.tree(reader);
-                units = register(loader, internalName, ClassAnalyzer.analyze(reader, tree));
+                units = register(loader, internalName, ClassAnalyzer.analyze(reader, tree), (base & ClassUnits.CALL_PROBES) != 0);
             }
             int[] wanted = units.wanted(control, base);
             boolean any = false;
+            int all = 0;
             for (int mask : wanted) {
                 any |= mask != 0;
+                all |= mask;
+            }
+            if ((all & ClassUnits.CALL_PROBES) != 0 && !units.callsLoaded()) {
+                units.loadCalls(ClassAnalyzer.analyze(original)); // the first call probes of a class known before
             }
             byte[] result = null;
             if (any) {
@@ -169,7 +174,7 @@ public final class Engine {
         ClassLoader loader = owner.getClassLoader();
         ClassUnits units = known(loader, internalName);
         if (units == null) {
-            units = register(loader, internalName, ClassAnalyzer.analyze(classFile(owner, internalName)));
+            units = register(loader, internalName, ClassAnalyzer.analyze(classFile(owner, internalName)), false);
         }
         String name = executable instanceof Constructor ? "<init>" : executable.getName();
         ClassUnits.MethodUnit method = units.method(name, descriptor(executable));
@@ -194,12 +199,13 @@ public final class Engine {
     }
 
     /** The class's units: those registered already, else new ones of this analysis (of the same class file). */
-    private synchronized ClassUnits register(ClassLoader loader, String internalName, ClassAnalysis analysis) {
+    private synchronized ClassUnits register(ClassLoader loader, String internalName, ClassAnalysis analysis,
+            boolean withCalls) {
         Map<String, ClassUnits> byName = loader == null ? bootClasses
                 : classes.computeIfAbsent(loader, l -> new HashMap<>());
         ClassUnits units = byName.get(internalName);
         if (units == null) {
-            units = new ClassUnits(analysis, control);
+            units = new ClassUnits(analysis, control, withCalls);
             byName.put(internalName, units);
         }
         return units;

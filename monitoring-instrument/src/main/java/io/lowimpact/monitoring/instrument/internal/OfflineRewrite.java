@@ -32,7 +32,8 @@ public final class OfflineRewrite {
         // One read gives the analysis and the tree that the rewrite changes.
         OffsetClassReader reader = ClassAnalyzer.reader(classFile);
         ClassNode tree = ClassProbes.tree(reader);
-        ClassUnits units = new ClassUnits(ClassAnalyzer.analyze(reader, tree), control);
+        ClassUnits units = new ClassUnits(ClassAnalyzer.analyze(reader, tree), control,
+                (events & ClassUnits.CALL_PROBES) != 0);
         int[] masks = units.wanted(control, events);
         Arrays.fill(masks, events);
         Predicate<String> external = instrumented.negate();

@@ -11,8 +11,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * files of version 55 and later an {@code ldc} of a dynamic constant bootstrapped by {@link #masks(MethodHandles.Lookup,
  * String, Class, int)}), and every probe tests its slot's byte before calling a {@code fire} method, so a probe that
  * no tool wants never gets here. The {@code fire} methods take the probe's dynamic value first (return value,
- * exception, a call's {@code arg0}), then the class id and the slot (for a probe with no value usually packed in
- * one {@code int}, {@link #fire(int)}); everything static lives in the slot's class.
+ * exception, a call's {@code arg0}), then the class id and the slot; everything static lives in the slot's class.
  * They never throw into the monitored code: a callback's failure goes to its tool (S22), and anything else that
  * goes wrong here (a {@code StackOverflowError} in the runtime, say) is counted in {@link #internalErrors()} and
  * swallowed, so that the application's own code meets it as it would have without the probe.
@@ -56,28 +55,6 @@ public final class Bootstrap {
     /** @return how many errors of the runtime itself the probes swallowed */
     public static long internalErrors() {
         return INTERNAL_ERRORS.get();
-    }
-
-    /**
-     * Fires a probe that passes no value, its class id and slot packed in one {@code int} (three bytes of bytecode
-     * less per probe than pushing both; the instrumenter packs where both fit in 16 bits).
-     *
-     * @param probe the class id in the high 16 bits, the slot in the low 16
-     */
-    public static void fire(int probe) {
-        // The body of fire(int, int) again, not a call of it: that one would then be small enough for C1 to inline
-        // into every probe of every method it compiles.
-        int classId = probe >>> 16;
-        int slot = probe & 0xFFFF;
-        try {
-            ProbeClass probeClass = CONTROL.probeClass(classId);
-            int mask = probeClass.maskOf(slot);
-            if (mask != 0) {
-                DISPATCHER.dispatchSlot(probeClass, slot, mask, null, true);
-            }
-        } catch (Throwable e) {
-            INTERNAL_ERRORS.incrementAndGet();
-        }
     }
 
     /**

@@ -94,7 +94,6 @@ public final class ClassProbes {
             List<MethodSlots> emitted = new ArrayList<>();
             boolean computeMaxima = false;
             ProbeFetch fetch = ProbeFetch.forVersion(node.version & 0xFFFF, slots.classId());
-            ProbeIds ids = new ProbeIds(slots.classId());
             for (MethodNode method : node.methods) {
                 boolean skip = method.instructions.size() == 0
                         || !excluded.isEmpty() && excluded.contains(method.name + method.desc);
@@ -111,7 +110,7 @@ public final class ClassProbes {
                         removeFrames(method); // older verifiers infer types; half a table would only mislead
                     }
                     emitted.add(new MethodSlots(method,
-                            MethodProbes.insert(node.name, (OffsetMethodNode) method, plan, frames, fetch, ids)));
+                            MethodProbes.insert(node.name, (OffsetMethodNode) method, plan, frames, fetch)));
                     computeMaxima |= !MethodProbes.setsMaxima(plan);
                 } catch (RuntimeException e) {
                     failed = method.name + method.desc;
@@ -124,7 +123,6 @@ public final class ClassProbes {
                     m.slots.patch(slots);
                 }
                 slots.publish();
-                ids.decide(reader.getItemCount());
                 // Starting from the original's constant pool keeps its order and spares re-adding each constant.
                 ClassWriter writer = new ClassWriter(reader, computeMaxima ? ClassWriter.COMPUTE_MAXS : 0);
                 node.accept(writer);

@@ -60,7 +60,6 @@ final class MethodProbes {
     private final boolean frames;
     private final Offsets offsets;
     private final ProbeFetch fetch;
-    private final ProbeIds ids;
     private final int arrayLocal;
     private final Slots slots;
     private final List<AbstractInsnNode> originals;
@@ -77,14 +76,12 @@ final class MethodProbes {
     private Map<Integer, LabelNode> afterHandlerProbes;
     private int nextLocal;
 
-    private MethodProbes(String owner, OffsetMethodNode method, MethodPlan plan, boolean frames, ProbeFetch fetch,
-            ProbeIds ids) {
+    private MethodProbes(String owner, OffsetMethodNode method, MethodPlan plan, boolean frames, ProbeFetch fetch) {
         this.owner = owner;
         this.method = method;
         this.plan = plan;
         this.frames = frames;
         this.fetch = fetch;
-        this.ids = ids;
         this.offsets = new Offsets(method);
         this.originals = offsets.instructions();
         this.arrayLocal = method.maxLocals;
@@ -101,12 +98,10 @@ final class MethodProbes {
      * @param plan what to insert
      * @param frames whether to write stack map frames (class file version 50 and later, and no subroutines)
      * @param fetch how the method loads its class's mask array
-     * @param ids how the class's probes pass their class id and slot
      * @return the slots the probes ask for, to be {@linkplain Slots#patch patched} once allocated
      */
-    static Slots insert(String owner, OffsetMethodNode method, MethodPlan plan, boolean frames, ProbeFetch fetch,
-            ProbeIds ids) {
-        MethodProbes probes = new MethodProbes(owner, method, plan, frames, fetch, ids);
+    static Slots insert(String owner, OffsetMethodNode method, MethodPlan plan, boolean frames, ProbeFetch fetch) {
+        MethodProbes probes = new MethodProbes(owner, method, plan, frames, fetch);
         probes.run();
         return probes.slots;
     }
@@ -394,7 +389,7 @@ final class MethodProbes {
     /** Appends a probe whose own skip label gets {@code frame} (null when frames are not written). */
     void probe(InsnList into, Event<?> event, int offset, int to, AbstractInsnNode value, Fire fire,
             FrameNode frame) {
-        into.add(new ProbeNode(arrayLocal, slots.push(event, offset, to), null, value, ids, fire, frame));
+        into.add(new ProbeNode(arrayLocal, slots.push(event, offset, to), null, value, fetch.classId, fire, frame));
     }
 
     /**
@@ -403,7 +398,7 @@ final class MethodProbes {
      */
     void probeTo(InsnList into, Event<?> event, int offset, int to, AbstractInsnNode value, Fire fire,
             LabelNode skip) {
-        into.add(new ProbeNode(arrayLocal, slots.push(event, offset, to), skip, value, ids, fire, null));
+        into.add(new ProbeNode(arrayLocal, slots.push(event, offset, to), skip, value, fetch.classId, fire, null));
     }
 
     // ---- for CallProbe and SwitchProbe ---------------------------------------------------------------------

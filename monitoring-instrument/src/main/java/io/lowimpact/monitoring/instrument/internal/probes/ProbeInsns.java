@@ -18,7 +18,6 @@ final class ProbeInsns {
     /** The calls of {@code Bootstrap.fire}, by the sort of the value's erased type; a fire without value last. */
     private static final Fire[] FIRES = new Fire[Type.METHOD + 1];
     private static final Fire FIRE_EXTERNAL = new Fire("fireExternal", "(Ljava/lang/Object;II)V");
-    private static final Fire FIRE_PACKED = new Fire("fire", "(I)V");
 
     static {
         for (Type type : new Type[] {Type.BOOLEAN_TYPE, Type.CHAR_TYPE, Type.BYTE_TYPE, Type.SHORT_TYPE, Type.INT_TYPE,
@@ -51,11 +50,6 @@ final class ProbeInsns {
      */
     static Fire fire(Type type) {
         return FIRES[type == null ? Type.METHOD : erase(type).getSort()];
-    }
-
-    /** A call of {@code Bootstrap.fire(probe)}: no value, the class id and slot packed in one int ({@link ProbeIds}). */
-    static Fire firePacked() {
-        return FIRE_PACKED;
     }
 
     /** A call of {@code Bootstrap.fireExternal(receiver, classId, slot)}. */

@@ -15,8 +15,6 @@ import java.util.Map;
  *   aload masks; push slot; baload; ifeq skip; [value]; push classId; push slot; invokestatic Bootstrap.fire...;
  *   [skip: [frame]]
  * </pre>
- * or, for a probe that passes no value in a class whose probes pack ({@link ProbeIds}), {@code ...; ifeq skip; push
- * classId << 16 | slot; invokestatic Bootstrap.fire(I)V; ...}
  * where {@code skip} is either a label of the method (the probe then ends with the call) or the probe's own label
  * after the call, followed by its frame when frames are written. The writer sees the same visits as from the nodes of
  * each instruction, label and frame, which the probe does not make. Its opcode is {@code ALOAD}, its first
@@ -28,7 +26,7 @@ final class ProbeNode extends AbstractInsnNode {
     private final SlotPush slot;
     private final LabelNode skip;
     private final AbstractInsnNode value;
-    private final ProbeIds ids;
+    private final int classId;
     private final Fire fire;
     /** The frame at the probe's own skip label, or null (a skip label of the method, or no frames written). */
     final FrameNode frame;
@@ -38,28 +36,20 @@ final class ProbeNode extends AbstractInsnNode {
      * @param slot the push of the probe's slot (written twice: for the test and for the call)
      * @param skip where the test skips to, or null for the probe's own label after the call
      * @param value the instruction that pushes the value passed, or null for none; not in any list
-     * @param ids how the class's probes pass their class id and slot
+     * @param classId the class id passed
      * @param fire the call into the runtime
      * @param frame the frame at the probe's own label, or null
      */
-    ProbeNode(int arrayLocal, SlotPush slot, LabelNode skip, AbstractInsnNode value, ProbeIds ids, Fire fire,
+    ProbeNode(int arrayLocal, SlotPush slot, LabelNode skip, AbstractInsnNode value, int classId, Fire fire,
             FrameNode frame) {
         super(Opcodes.ALOAD);
         this.arrayLocal = arrayLocal;
         this.slot = slot;
         this.skip = skip;
         this.value = value;
-        this.ids = ids;
+        this.classId = classId;
         this.fire = fire;
         this.frame = frame;
-        if (valueless()) {
-            ids.countValueless();
-        }
-    }
-
-    /** @return whether the probe passes no value: then its class id and slot may go as one constant */
-    private boolean valueless() {
-        return value == null && fire == ProbeInsns.fire(null);
     }
 
     @Override
@@ -77,14 +67,9 @@ final class ProbeNode extends AbstractInsnNode {
         if (value != null) {
             value.accept(methodVisitor);
         }
-        if (valueless() && ids.packs(slot.value)) {
-            SlotPush.visitPush(methodVisitor, ids.packed(slot.value));
-            ProbeInsns.firePacked().accept(methodVisitor);
-        } else {
-            SlotPush.visitPush(methodVisitor, ids.classId);
-            slot.accept(methodVisitor);
-            fire.accept(methodVisitor);
-        }
+        SlotPush.visitPush(methodVisitor, classId);
+        slot.accept(methodVisitor);
+        fire.accept(methodVisitor);
         if (own != null) {
             methodVisitor.visitLabel(own);
             if (frame != null) {

@@ -356,12 +356,9 @@ class MethodProbesTest {
             return this;
         }
 
-        /**
-         * A probe: unless the mask byte of {@code slot} is zero (then it goes to {@code skip}), it fires, passing the
-         * class id and the slot packed in one constant.
-         */
+        /** A probe: unless the mask byte of {@code slot} is zero (then it goes to {@code skip}), it fires. */
         Expected probe(int slot, String skip) {
-            return maskTest(slot, skip).then("    LDC " + (CLASS_ID << 16 | slot), FIRE + " (I)V");
+            return maskTest(slot, skip).then(push(CLASS_ID), push(slot), FIRE + " (II)V");
         }
 
         /** A probe that passes on the value on top of the stack, which stays there. */

@@ -64,6 +64,22 @@ public class Main {
             run("after local NONE");
         }
         System.out.println("close retransformed " + Spy.retransformed());
+
+        // A class first instrumented for LINE alone gets its units' call targets when a tool sets CALL later.
+        try (Tool calls = Monitoring.useToolId(Monitoring.COVERAGE_ID, "calls")) {
+            calls.registerCallback(Event.LINE, (code, at) -> Action.CONTINUE);
+            calls.setEvents(EventSet.of(Event.LINE));
+            Caller.call("ab");
+            List<String> seen = Collections.synchronizedList(new ArrayList<>());
+            calls.registerCallback(Event.CALL, (code, offset, target, arg0) -> {
+                if (code.className().equals("Caller")) {
+                    seen.add(code.methodName() + " " + offset + " " + target + " arg0=" + arg0);
+                }
+                return Action.CONTINUE;
+            });
+            calls.setEvents(EventSet.of(Event.LINE, Event.CALL));
+            System.out.println("CALL after LINE: result " + Caller.call("abc") + ", calls " + seen);
+        }
     }
 
     private static Action onLine(CodeUnit code, int line) {

@@ -54,7 +54,10 @@ class LazyInstrumentationIT {
                 + "setLocalEvents(first, NONE) retransformed {Target=1}\n"
                 + "local-none: Target original Other original\n"
                 + "after local NONE: results 19, lines []\n"
-                + "close retransformed {}\n", r.out, r::toString);
+                + "close retransformed {}\n"
+                // Caller was first instrumented for LINE alone: CALL set later still carries each call's target
+                + "CALL after LINE: result 5, calls [call 1 java.lang.String.length()I arg0=abc, "
+                + "call 6 java.lang.Math.abs(I)I arg0=-2]\n", r.out, r::toString);
         assertEquals("", r.errWithoutJvmNotes(), r::toString);
 
         for (String original : new String[] {"start", "none", "freed", "local-none"}) {

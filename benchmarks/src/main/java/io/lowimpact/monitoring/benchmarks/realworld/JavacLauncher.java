@@ -23,9 +23,9 @@ import javax.tools.ToolProvider;
  * of {@link Tools#install}. The result file
  * gets {@code key=value} lines: {@code rc} (javac's exit code), {@code installNanos}, {@code compileNanos},
  * {@code cpuNanos} (process CPU time, all threads, when javac returned), {@code cpu.main}, {@code cpu.jit},
- * {@code cpu.gc}, {@code cpu.other} (the same split by thread, {@link ThreadCpu}), {@code heapUsed} (bytes of heap in use
- * after two {@code System.gc()} calls once javac returned, the tool still installed: what the runtime and the
- * tool retain), and the tool's own counts ({@code tool.*}).
+ * {@code cpu.gc}, {@code cpu.other} (the same split by thread, {@link ThreadCpu}), {@code heapUsed} (bytes of heap
+ * in use after two {@code System.gc()} calls once javac returned, the tool still installed: what the runtime and
+ * the tool retain), and the tool's own counts ({@code tool.*}).
  */
 public final class JavacLauncher {
 

@@ -115,8 +115,8 @@ final class Report {
         if (timed.stream().noneMatch(r -> r.result.containsKey("cpu.main"))) {
             return;
         }
-        sb.append("\nCPU by thread when javac returned, s (medians of the timed runs; `ThreadCpu`): javac's thread, the JIT "
-                + "compiler threads, the collector's, the rest:\n\n| mode | javac thread | JIT | GC | other |\n"
+        sb.append("\nCPU by thread when javac returned, s (medians of the timed runs; `ThreadCpu`): javac's thread, "
+                + "the JIT compiler threads, the collector's, the rest:\n\n| mode | javac thread | JIT | GC | other |\n"
                 + "|---|---|---|---|---|\n");
         for (Mode mode : modes) {
             sb.append("| ").append(mode);

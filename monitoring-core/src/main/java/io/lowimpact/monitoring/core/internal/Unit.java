@@ -55,8 +55,8 @@ public final class Unit implements CodeUnit {
      */
     Unit(int id, String className, String methodName, String descriptor, List<String> sourceFiles, int length,
             List<Position> positions, List<LineRange> lines, List<Branch> branches) {
-        this(id, className, methodName, descriptor, sourceFiles, length, positions, lines, branches, Map.of(), null);
         // an injected unit has no invoke instructions: its CALL sites carry their own targets
+        this(id, className, methodName, descriptor, sourceFiles, length, positions, lines, branches, Map.of(), null);
     }
 
     private Unit(int id, String className, String methodName, String descriptor, List<String> sourceFiles, int length,

@@ -9,10 +9,10 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * A unit's static tables (lines, positions, branches; the call targets are {@link Calls}), kept as arrays of ints and built into the
- * API's objects only when a tool asks for them: a program loads tens of thousands of methods, and most tools never
- * read most of their tables. Positions that are just the line table with a single source index (bytecode without
- * an SMAP) are not stored at all.
+ * A unit's static tables (lines, positions, branches; its call targets are {@link Calls}), kept as arrays of ints and
+ * built into the API's objects only when a tool asks for them: a program loads tens of thousands of methods, and most
+ * tools never read most of their tables. Positions that are just the line table with a single source index (bytecode
+ * without an SMAP) are not stored at all.
  *
  * <p>Immutable, but for the lists it caches once built (benign races: any thread may build an equal list).
  */

@@ -112,7 +112,8 @@ public final class Engine {
                 // One read gives the analysis and the tree that the rewrite changes.
                 reader = ClassAnalyzer.reader(original);
                 tree = ClassProbes.tree(reader);
-                units = register(loader, internalName, ClassAnalyzer.analyze(reader, tree), (base & ClassUnits.CALL_PROBES) != 0);
+                units = register(loader, internalName, ClassAnalyzer.analyze(reader, tree),
+                        (base & ClassUnits.CALL_PROBES) != 0);
             }
             int[] wanted = units.wanted(control, base);
             boolean any = false;

@@ -80,6 +80,18 @@ public class Main {
             calls.setEvents(EventSet.of(Event.LINE, Event.CALL));
             System.out.println("CALL after LINE: result " + Caller.call("abc") + ", calls " + seen);
         }
+        CodeUnit.of(Later.class.getMethod("call", String.class));
+        try (Tool calls = Monitoring.useToolId(Monitoring.COVERAGE_ID, "calls")) {
+            List<String> seen = Collections.synchronizedList(new ArrayList<>());
+            calls.registerCallback(Event.CALL, (code, offset, target, arg0) -> {
+                if (code.className().equals("Later")) {
+                    seen.add(code.methodName() + " " + offset + " " + target + " arg0=" + arg0);
+                }
+                return Action.CONTINUE;
+            });
+            calls.setEvents(EventSet.of(Event.CALL));
+            System.out.println("CALL after CodeUnit.of: result " + Later.call("abc") + ", calls " + seen);
+        }
     }
 
     private static Action onLine(CodeUnit code, int line) {

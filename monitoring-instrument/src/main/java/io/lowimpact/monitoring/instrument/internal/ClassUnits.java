@@ -55,9 +55,9 @@ final class ClassUnits {
      *        them from {@link #loadCalls} when it first does
      */
     ClassUnits(ClassAnalysis analysis, Control control, boolean withCalls) {
-        List<Map<Integer, CallTarget>> calls = withCalls ? callTargets(analysis) : null;
+        Map<CallTarget, CallTarget> shared = new HashMap<>(); // a class calls the same methods many times
         for (MethodAnalysis method : analysis.methods()) {
-            Map<Integer, CallTarget> targets = calls == null ? null : calls.get(methods.size());
+            Map<Integer, CallTarget> targets = withCalls ? callTargets(method, shared) : null;
             // Kept as pairs of ints, not boxed maps: these stay in memory as long as the class does.
             int[] linePoints = new int[2 * method.linePoints().size()];
             int p = 0;
@@ -108,28 +108,27 @@ final class ClassUnits {
     }
 
     /**
-     * Gives the units their call targets, from an analysis of the same class file; before the class's first call
-     * probe, since a call probe's slot keeps the index of its call.
+     * Gives the units their call targets, from an analysis of the same class, before the class's first call probe
+     * (a call probe's slot keeps the index of its call). Methods are matched by name and descriptor: on a
+     * retransformation the JVM may hand over a class file it rebuilt, whose methods come in another order.
      */
     synchronized void loadCalls(ClassAnalysis analysis) {
-        List<Map<Integer, CallTarget>> calls = callTargets(analysis);
-        for (MethodUnit method : methods) {
-            method.unit().loadCalls(calls.get(method.index()));
+        Map<CallTarget, CallTarget> shared = new HashMap<>();
+        for (MethodAnalysis method : analysis.methods()) {
+            MethodUnit unit = method(method.name(), method.descriptor());
+            if (unit != null) {
+                unit.unit().loadCalls(callTargets(method, shared));
+            }
         }
     }
 
-    /** The call targets of each method, in class file order, their names interned and shared within the class. */
-    private static List<Map<Integer, CallTarget>> callTargets(ClassAnalysis analysis) {
-        Map<CallTarget, CallTarget> shared = new HashMap<>(); // a class calls the same methods many times
-        List<Map<Integer, CallTarget>> out = new ArrayList<>();
-        for (MethodAnalysis method : analysis.methods()) {
-            Map<Integer, CallTarget> targets = new HashMap<>();
-            for (InvokeSite call : method.calls()) {
-                targets.put(call.offset(), shared.computeIfAbsent(call.target(), ClassUnits::interned));
-            }
-            out.add(targets);
+    /** The call targets of a method by offset, their names interned and shared within the class. */
+    private static Map<Integer, CallTarget> callTargets(MethodAnalysis method, Map<CallTarget, CallTarget> shared) {
+        Map<Integer, CallTarget> targets = new HashMap<>();
+        for (InvokeSite call : method.calls()) {
+            targets.put(call.offset(), shared.computeIfAbsent(call.target(), ClassUnits::interned));
         }
-        return out;
+        return targets;
     }
 
     /** The offsets of a method's RERAISE throws; most methods have none, and share one empty array. */

@@ -1,4 +1,5 @@
 import io.lowimpact.monitoring.Action;
+import io.lowimpact.monitoring.CallCallback;
 import io.lowimpact.monitoring.CodeUnit;
 import io.lowimpact.monitoring.Event;
 import io.lowimpact.monitoring.EventSet;
@@ -71,27 +72,27 @@ public class Main {
             calls.setEvents(EventSet.of(Event.LINE));
             Caller.call("ab");
             List<String> seen = Collections.synchronizedList(new ArrayList<>());
-            calls.registerCallback(Event.CALL, (code, offset, target, arg0) -> {
-                if (code.className().equals("Caller")) {
-                    seen.add(code.methodName() + " " + offset + " " + target + " arg0=" + arg0);
-                }
-                return Action.CONTINUE;
-            });
+            calls.registerCallback(Event.CALL, callsIn("Caller", seen));
             calls.setEvents(EventSet.of(Event.LINE, Event.CALL));
             System.out.println("CALL after LINE: result " + Caller.call("abc") + ", calls " + seen);
         }
         CodeUnit.of(Later.class.getMethod("call", String.class));
         try (Tool calls = Monitoring.useToolId(Monitoring.COVERAGE_ID, "calls")) {
             List<String> seen = Collections.synchronizedList(new ArrayList<>());
-            calls.registerCallback(Event.CALL, (code, offset, target, arg0) -> {
-                if (code.className().equals("Later")) {
-                    seen.add(code.methodName() + " " + offset + " " + target + " arg0=" + arg0);
-                }
-                return Action.CONTINUE;
-            });
+            calls.registerCallback(Event.CALL, callsIn("Later", seen));
             calls.setEvents(EventSet.of(Event.CALL));
             System.out.println("CALL after CodeUnit.of: result " + Later.call("abc") + ", calls " + seen);
         }
+    }
+
+    /** A CALL callback that records each call made in {@code className}: method, offset, target and arg0. */
+    private static CallCallback callsIn(String className, List<String> seen) {
+        return (code, offset, target, arg0) -> {
+            if (code.className().equals(className)) {
+                seen.add(code.methodName() + " " + offset + " " + target + " arg0=" + arg0);
+            }
+            return Action.CONTINUE;
+        };
     }
 
     private static Action onLine(CodeUnit code, int line) {

@@ -13,7 +13,7 @@ import java.util.TreeMap;
  */
 final class Calls {
 
-    /** No calls, or not loaded yet. */
+    /** No calls. */
     static final Calls NONE = new Calls(new int[0], new CallTarget[0]);
 
     private final int[] offsets;

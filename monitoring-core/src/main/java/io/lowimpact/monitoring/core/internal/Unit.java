@@ -26,9 +26,8 @@ public final class Unit implements CodeUnit {
     private final int length;
     private final UnitTables tables;
     private final Object owner;
-    /** The unit's call sites; {@link Calls#NONE} until loaded for a bytecode unit ({@link #loadCalls}). */
+    /** The unit's call sites; null until loaded, for a bytecode unit made without them ({@link #loadCalls}). */
     private volatile Calls calls;
-    private volatile boolean callsLoaded;
 
     /** Local event masks by tool id, null while no tool has set any here (most units); guarded by the Control lock. */
     private int[] local;
@@ -70,8 +69,7 @@ public final class Unit implements CodeUnit {
         this.sourceFiles = List.copyOf(sourceFiles);
         this.length = length;
         this.tables = new UnitTables(positions, lines, branches);
-        this.calls = callTargets == null ? Calls.NONE : Calls.of(callTargets);
-        this.callsLoaded = callTargets != null;
+        this.calls = callTargets == null ? null : Calls.of(callTargets);
     }
 
     /**
@@ -163,7 +161,7 @@ public final class Unit implements CodeUnit {
 
     /** @return whether the unit's call targets are known: always for injected units, once loaded for bytecode */
     public boolean callsLoaded() {
-        return callsLoaded;
+        return calls != null;
     }
 
     /**
@@ -173,20 +171,20 @@ public final class Unit implements CodeUnit {
      * @param callTargets the target of each invoke instruction, by offset
      */
     public synchronized void loadCalls(Map<Integer, CallTarget> callTargets) {
-        if (!callsLoaded) {
+        if (calls == null) {
             calls = Calls.of(callTargets);
-            callsLoaded = true;
         }
     }
 
     /** @return the index of the call at {@code offset} among this unit's calls, or -1 */
     int callIndexAt(int offset) {
-        return calls.indexAt(offset);
+        Calls known = calls;
+        return known == null ? -1 : known.indexAt(offset);
     }
 
     /** @return the call target of an index from {@link #callIndexAt}, or null for -1 */
     CallTarget callTargetOfIndex(int index) {
-        return calls.targetOfIndex(index);
+        return index < 0 ? null : calls.targetOfIndex(index); // an index >= 0 came from loaded calls
     }
 
     /** @return the tools' local event masks, OR-ed: the local probe kinds this unit needs */

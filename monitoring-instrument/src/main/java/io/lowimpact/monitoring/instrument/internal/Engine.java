@@ -116,17 +116,15 @@ public final class Engine {
                         (base & ClassUnits.CALL_PROBES) != 0);
             }
             int[] wanted = units.wanted(control, base);
-            boolean any = false;
-            int all = 0;
+            int all = 0; // every kind some method needs
             for (int mask : wanted) {
-                any |= mask != 0;
                 all |= mask;
             }
             if ((all & ClassUnits.CALL_PROBES) != 0 && !units.callsLoaded()) {
                 units.loadCalls(ClassAnalyzer.analyze(original)); // the first call probes of a class known before
             }
             byte[] result = null;
-            if (any) {
+            if (all != 0) {
                 ClassUnits finalUnits = units;
                 Function<MethodNode, MethodPlan> plans = method -> finalUnits.plan(method.name, method.desc, wanted,
                         external);

@@ -51,7 +51,7 @@ import java.util.stream.Stream;
  * java -cp benchmarks/target/benchmarks.jar io.lowimpact.monitoring.benchmarks.RewriteCost [--passes N]
  *     [--per-class FILE] [--no-jacoco] [--no-hash]
  * </pre>
- * {@code --per-class} writes each class's path and output hash for the first (line+branch) pass, to find the class
+ * {@code --per-class} writes each hashed pass's label, each class's path and its output hash, to find the class
  * whose bytes changed; {@code --no-hash} leaves out the hashed passes (for a profile of line+branch alone).
  */
 public final class RewriteCost {
@@ -108,9 +108,11 @@ public final class RewriteCost {
         System.out.printf(Locale.ROOT, "%d classes, %d bytes; %s %s%n", classes.size(), inputBytes,
                 System.getProperty("java.vm.name"), System.getProperty("java.vm.version"));
         if (hash) {
-            hashPass("line+branch", LINE_BRANCH, perClass);
-            hashPass("profiler", PROFILER, null);
-            hashPass("all", EventSet.ALL, null);
+            try (PrintWriter out = perClass == null ? null : new PrintWriter(Files.newBufferedWriter(perClass))) {
+                hashPass("line+branch", LINE_BRANCH, out);
+                hashPass("profiler", PROFILER, out);
+                hashPass("all", EventSet.ALL, out);
+            }
         }
         long[] ours = new long[passes];
         long[] ourTimes = new long[passes];
@@ -144,9 +146,8 @@ public final class RewriteCost {
         }
     }
 
-    private void hashPass(String label, EventSet events, Path perClass) throws Exception {
+    private void hashPass(String label, EventSet events, PrintWriter out) throws Exception {
         MessageDigest all = MessageDigest.getInstance("SHA-256");
-        PrintWriter out = perClass == null ? null : new PrintWriter(Files.newBufferedWriter(perClass));
         long outputBytes = 0;
         long t0 = cpu();
         long a0 = allocated();
@@ -160,16 +161,13 @@ public final class RewriteCost {
             all.update(intBytes(result.length));
             all.update(result);
             if (out != null) {
-                out.println(names.get(i) + " " + HexFormat.of().formatHex(
+                out.println(label + " " + names.get(i) + " " + HexFormat.of().formatHex(
                         MessageDigest.getInstance("SHA-256").digest(result)));
             }
             hashing += allocated() - h0;
         }
         long bytes = allocated() - a0 - hashing;
         long time = cpu() - t0;
-        if (out != null) {
-            out.close();
-        }
         System.out.printf(Locale.ROOT, "%s: sha256 %s, %d bytes written, %.1f MB allocated, %.0f ms of CPU%n",
                 label, HexFormat.of().formatHex(all.digest()), outputBytes, bytes / 1e6, time / 1e6);
     }

@@ -125,7 +125,7 @@ public final class ClassProbes {
                 slots.publish();
                 // Starting from the original's constant pool keeps its order and spares re-adding each constant.
                 ClassWriter writer = new ClassWriter(reader, computeMaxima ? ClassWriter.COMPUTE_MAXS : 0);
-                node.accept(writer);
+                node.accept(CompressedFrames.around(writer));
                 try {
                     return writer.toByteArray();
                 } catch (MethodTooLargeException e) {

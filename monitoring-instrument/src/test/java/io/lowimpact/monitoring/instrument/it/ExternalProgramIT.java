@@ -64,7 +64,7 @@ class ExternalProgramIT {
         assertNotEquals(0, r.exitCode, r::toString);
         assertFalse(r.out.contains("agent installed"), r::toString);
         assertTrue(r.err.contains("java.lang.IllegalArgumentException: unknown agent option 'bogus'"
-                + " (known: include, exclude, log, probes, dump)"), r::toString);
+                + " (known: include, exclude, log, probes, dump, rewriter)"), r::toString);
     }
 
     @Test
@@ -87,7 +87,7 @@ class ExternalProgramIT {
         "exclude=com.acme.(gen) | invalid glob 'com.acme.(gen)' in agent option 'exclude'",
         "probes=LINE+NOPE | invalid event 'NOPE' in agent option 'probes=LINE+NOPE'",
         "probes=line+method_resume | invalid event METHOD_RESUME in agent option 'probes'",
-        "Include=Main | unknown agent option 'Include' (known: include, exclude, log, probes, dump)"})
+        "Include=Main | unknown agent option 'Include' (known: include, exclude, log, probes, dump, rewriter)"})
     void r4_invalidOptionStopsTheJvmWithItsName(String options, String message) throws Exception {
         Path classes = Programs.compile("hello", tmp.resolve("classes"));
         ChildJvm.Result r = Programs.java(tmp, "-javaagent:" + Programs.AGENT_JAR + "=" + options,

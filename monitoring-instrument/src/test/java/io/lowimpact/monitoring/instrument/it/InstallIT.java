@@ -22,7 +22,7 @@ class InstallIT {
                 InstallMain.class.getName()).assertSuccess();
         assertEquals("installed: false\n"
                 + "refused: the monitoring agent did not start: unknown agent option 'bogus'"
-                + " (known: include, exclude, log, probes, dump)\n"
+                + " (known: include, exclude, log, probes, dump, rewriter)\n"
                 + "installed: false\n"
                 + "installed: true\n"
                 + "tool: install-it\n"

@@ -56,7 +56,11 @@ public final class AgentMain {
         engine.onMethodSkipped((className, method, reason) -> log.warnOnce(className + "." + method,
                 "method " + className.replace('/', '.') + "." + method + " runs without probes: " + reason, null));
         Control.INSTANCE.setInstrumentedClasses(type -> filter.accepts(type.getName()));
-        instrumentation.addTransformer(new AgentTransformer(filter, engine::transform, log, dump), true);
+        AgentTransformer.Rewriter rewriter = engine::transform;
+        if (parsed.rewriterC1Only()) {
+            rewriter = new RewriterJit(instrumentation, log).onFirstRewrite(rewriter);
+        }
+        instrumentation.addTransformer(new AgentTransformer(filter, rewriter, log, dump), true);
         Retransformer retransformer = new Retransformer(instrumentation, filter, engine::needsRetransform, log);
         Control.INSTANCE.addDemandListener(retransformer::demandChanged);
         running = parsed;

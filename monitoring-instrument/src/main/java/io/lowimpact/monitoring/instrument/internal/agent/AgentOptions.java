@@ -30,6 +30,10 @@ import java.util.StringJoiner;
  * <li>{@code dump=DIR}: write each class the agent instruments, as loaded, to {@code DIR/<internal name>.class},
  *     and the bytes it was given beside it as {@code DIR/<internal name>.original.class} (see {@link ClassDump}).
  *     A relative path is resolved against the working directory.</li>
+ * <li>{@code rewriter=c1|c2}: which of HotSpot's compilers may compile the rewrite's own code (the instrumenter and
+ *     the ASM inside the agent jar). {@code c1} (the default) keeps it out of C2 from the first rewrite on, so that
+ *     C2's threads are left to the application while classes load ({@link RewriterJit}); {@code c2} leaves it to
+ *     the JVM like any code.</li>
  * </ul>
  * Glob syntax: see {@link ClassFilter}. Keys are case-sensitive; blanks around keys and values are ignored;
  * empty pairs ({@code a=b,,c=d}) are skipped.
@@ -39,27 +43,31 @@ import java.util.StringJoiner;
 public final class AgentOptions {
 
     /** The keys this version knows, in the order the error message lists them. */
-    static final List<String> KEYS = List.of("include", "exclude", "log", "probes", "dump");
+    static final List<String> KEYS = List.of("include", "exclude", "log", "probes", "dump",
+            "rewriter");
 
     /** Events that only the injection API fires: no bytecode probe exists for them. */
     private static final EventSet INJECTION_ONLY = EventSet.of(Event.METHOD_RESUME, Event.METHOD_YIELD,
             Event.STOP_ITERATION, Event.METHOD_THROW);
 
     private static final AgentOptions DEFAULTS = new AgentOptions(List.of(), List.of(), Level.WARNING, EventSet.NONE,
-            null);
+            null, true);
 
     private final List<String> includes;
     private final List<String> excludes;
     private final Level logLevel;
     private final EventSet probes;
     private final Path dump;
+    private final boolean rewriterC1Only;
 
-    private AgentOptions(List<String> includes, List<String> excludes, Level logLevel, EventSet probes, Path dump) {
+    private AgentOptions(List<String> includes, List<String> excludes, Level logLevel, EventSet probes, Path dump,
+            boolean rewriterC1Only) {
         this.includes = List.copyOf(includes);
         this.excludes = List.copyOf(excludes);
         this.logLevel = logLevel;
         this.probes = probes;
         this.dump = dump;
+        this.rewriterC1Only = rewriterC1Only;
     }
 
     /** @return the options used when none are given */
@@ -84,6 +92,7 @@ public final class AgentOptions {
         Level logLevel = DEFAULTS.logLevel;
         EventSet probes = DEFAULTS.probes;
         Path dump = DEFAULTS.dump;
+        boolean rewriterC1Only = DEFAULTS.rewriterC1Only;
         Set<String> seen = new LinkedHashSet<>();
         for (String pair : text.split(",", -1)) {
             if (pair.isBlank()) {
@@ -115,12 +124,15 @@ public final class AgentOptions {
                 case "probes":
                     probes = probes(value);
                     break;
+                case "rewriter":
+                    rewriterC1Only = rewriterC1Only(value);
+                    break;
                 default:
                     dump = dumpDirectory(value);
                     break;
             }
         }
-        return new AgentOptions(includes, excludes, logLevel, probes, dump);
+        return new AgentOptions(includes, excludes, logLevel, probes, dump, rewriterC1Only);
     }
 
     private static List<String> globs(String key, String value) {
@@ -149,6 +161,18 @@ public final class AgentOptions {
             default:
                 throw new IllegalArgumentException("invalid value '" + value + "' of agent option 'log'"
                         + " (must be off, warn, info or debug)");
+        }
+    }
+
+    private static boolean rewriterC1Only(String value) {
+        switch (value.toLowerCase(Locale.ROOT)) {
+            case "c1":
+                return true;
+            case "c2":
+                return false;
+            default:
+                throw new IllegalArgumentException("invalid value '" + value + "' of agent option 'rewriter'"
+                        + " (must be c1 or c2)");
         }
     }
 
@@ -214,6 +238,11 @@ public final class AgentOptions {
         return dump;
     }
 
+    /** @return whether the rewrite's own code is kept out of C2 ({@code rewriter=c1}, the default) */
+    public boolean rewriterC1Only() {
+        return rewriterC1Only;
+    }
+
     /** @return the options in the syntax {@link #parse} reads; keys left at their default are omitted, except log */
     @Override
     public String toString() {
@@ -234,6 +263,9 @@ public final class AgentOptions {
         }
         if (dump != null) {
             j.add("dump=" + dump);
+        }
+        if (!rewriterC1Only) {
+            j.add("rewriter=c2");
         }
         return j.toString();
     }

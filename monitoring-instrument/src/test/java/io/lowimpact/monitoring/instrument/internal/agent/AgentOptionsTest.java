@@ -1,9 +1,11 @@
 package io.lowimpact.monitoring.instrument.internal.agent;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.lowimpact.monitoring.Event;
 import io.lowimpact.monitoring.EventSet;
@@ -27,18 +29,30 @@ class AgentOptionsTest {
         assertEquals(Level.WARNING, d.logLevel());
         assertEquals(EventSet.NONE, d.probes());
         assertNull(d.dump());
+        assertTrue(d.rewriterC1Only());
         assertEquals("log=warn", d.toString());
     }
 
     @Test
     void s38_parsesEveryKey() {
         AgentOptions o = AgentOptions.parse("include=com.acme.*:org.foo.**,exclude=com.acme.Gen*;com.acme.?x,"
-                + "log=debug,probes=LINE+branch,dump=target/dump");
+                + "log=debug,probes=LINE+branch,dump=target/dump,rewriter=c2");
         assertEquals(List.of("com.acme.*", "org.foo.**"), o.includes());
         assertEquals(List.of("com.acme.Gen*", "com.acme.?x"), o.excludes());
         assertEquals(Level.DEBUG, o.logLevel());
         assertEquals(EventSet.of(Event.LINE, Event.BRANCH_LEFT, Event.BRANCH_RIGHT), o.probes());
         assertEquals(Path.of("target/dump"), o.dump());
+        assertFalse(o.rewriterC1Only());
+    }
+
+    @Test
+    void s38_rewriterTakesTheCompilersOfTheRewritesCode() {
+        assertTrue(AgentOptions.parse("rewriter=C1").rewriterC1Only());
+        assertFalse(AgentOptions.parse("rewriter=c2").rewriterC1Only());
+        assertEquals("log=warn", AgentOptions.parse("rewriter=c1").toString());
+        assertEquals("log=warn,rewriter=c2", AgentOptions.parse("rewriter=c2").toString());
+        assertEquals("invalid value 'c3' of agent option 'rewriter' (must be c1 or c2)",
+                assertThrows(IllegalArgumentException.class, () -> AgentOptions.parse("rewriter=c3")).getMessage());
     }
 
     @Test
@@ -71,7 +85,8 @@ class AgentOptionsTest {
 
     @Test
     void s38_toStringParsesBackToTheSameOptions() {
-        String text = "include=com.acme.**,exclude=com.acme.gen.*,log=off,probes=METHOD_START+LINE,dump=out/classes";
+        String text = "include=com.acme.**,exclude=com.acme.gen.*,log=off,probes=METHOD_START+LINE,dump=out/classes,"
+                + "rewriter=c2";
         AgentOptions o = AgentOptions.parse(text);
         assertEquals(text, o.toString());
         assertEquals(o.toString(), AgentOptions.parse(o.toString()).toString());
@@ -81,7 +96,7 @@ class AgentOptionsTest {
     void s38_unknownOptionIsNamed() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> AgentOptions.parse("log=info,includes=com.acme.*"));
-        assertEquals("unknown agent option 'includes' (known: include, exclude, log, probes, dump)", e.getMessage());
+        assertEquals("unknown agent option 'includes' (known: include, exclude, log, probes, dump, rewriter)", e.getMessage());
     }
 
     @Test

@@ -1,0 +1,6 @@
+public class Work {
+    static int twice(int x) {
+        int y = x + x;
+        return y;
+    }
+}

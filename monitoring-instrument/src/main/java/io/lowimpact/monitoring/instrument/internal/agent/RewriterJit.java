@@ -7,6 +7,7 @@ import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -22,9 +23,13 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *
  * <p>How: a compiler directive ({@code c2: { Exclude: true }} for the rewrite's packages), added through the
  * JVM's {@code Compiler.directives_add} diagnostic command, which the agent reaches by opening two packages of the
- * JDK's management modules to itself. It is done once, on a daemon thread, at the first rewrite: a JVM in which
- * no class gets probes pays nothing. On a JVM without these (not HotSpot, no {@code jdk.management}), or if
- * anything fails, the rewrite is compiled as any code and the agent says so at level {@code debug}.
+ * JDK's management modules to itself. It is done once, at the first rewrite, on the thread that loads that class
+ * and before the JVM defines it (about 10–20 ms): a JVM in which no class gets probes pays nothing. Not on a thread of its
+ * own: the classes it loads would then load while the application's first instrumented code links its dynamic
+ * constants, and a class file transformer that itself carries probes (a tool's own, instrumented because an
+ * include glob names it) can then meet a {@code ClassCircularityError} at start-up ({@code CoverageAgentIT} did,
+ * one run in two). On a JVM without these (not HotSpot, no {@code jdk.management}), or if anything fails, the
+ * rewrite is compiled as any code and the agent says so at level {@code debug}.
  */
 final class RewriterJit {
 
@@ -43,15 +48,14 @@ final class RewriterJit {
 
     /**
      * @param rewriter the engine's rewrite
-     * @return the same rewrite, which adds the directive when it first returns a rewritten class
+     * @return the same rewrite, which adds the directive when it first returns a rewritten class (before the JVM
+     *     defines that class)
      */
     AgentTransformer.Rewriter onFirstRewrite(AgentTransformer.Rewriter rewriter) {
         return (loader, internalName, original) -> {
             byte[] result = rewriter.rewrite(loader, internalName, original);
             if (result != null && !started.get() && started.compareAndSet(false, true)) {
-                Thread thread = new Thread(this::addDirective, "lowimpact-rewriter-jit");
-                thread.setDaemon(true);
-                thread.start();
+                addDirective();
             }
             return result;
         };
@@ -88,9 +92,12 @@ final class RewriterJit {
         Object impl = constructor.newInstance(vmManagement.invoke(null));
         Method execute = commands.getDeclaredMethod("executeDiagnosticCommand", String.class);
         execute.setAccessible(true);
-        Path file = Files.createTempFile("lowimpact-rewriter-jit", ".json");
+        // Named here rather than by createTempFile, whose SecureRandom would load and seed a provider.
+        Path file = Path.of(System.getProperty("java.io.tmpdir"), "lowimpact-rewriter-jit-" + ProcessHandle.current()
+                .pid() + "-" + System.nanoTime() + ".json");
         try {
-            Files.write(file, DIRECTIVE.getBytes(StandardCharsets.UTF_8));
+            Files.write(file, DIRECTIVE.getBytes(StandardCharsets.UTF_8), StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE);
             return String.valueOf(execute.invoke(impl, "Compiler.directives_add " + file));
         } finally {
             Files.deleteIfExists(file);

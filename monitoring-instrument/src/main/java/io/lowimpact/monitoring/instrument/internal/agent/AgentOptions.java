@@ -43,8 +43,7 @@ import java.util.StringJoiner;
 public final class AgentOptions {
 
     /** The keys this version knows, in the order the error message lists them. */
-    static final List<String> KEYS = List.of("include", "exclude", "log", "probes", "dump",
-            "rewriter");
+    static final List<String> KEYS = List.of("include", "exclude", "log", "probes", "dump", "rewriter");
 
     /** Events that only the injection API fires: no bytecode probe exists for them. */
     private static final EventSet INJECTION_ONLY = EventSet.of(Event.METHOD_RESUME, Event.METHOD_YIELD,

@@ -24,11 +24,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * <p>How: a compiler directive ({@code c2: { Exclude: true }} for the rewrite's packages), added through the
  * JVM's {@code Compiler.directives_add} diagnostic command, which the agent reaches by opening two packages of the
  * JDK's management modules to itself. It is done once, at the first rewrite, on the thread that loads that class
- * and before the JVM defines it (about 10–20 ms): a JVM in which no class gets probes pays nothing. Not on a thread of its
- * own: the classes it loads would then load while the application's first instrumented code links its dynamic
- * constants, and a class file transformer that itself carries probes (a tool's own, instrumented because an
- * include glob names it) can then meet a {@code ClassCircularityError} at start-up ({@code CoverageAgentIT} did,
- * one run in two). On a JVM without these (not HotSpot, no {@code jdk.management}), or if anything fails, the
+ * and before the JVM defines it (about 10–20 ms): a JVM in which no class gets probes pays nothing. Not on a thread
+ * of its own: the classes it loads would then load while the application's first instrumented code links its
+ * dynamic constants, and a class file transformer that itself carries probes (a tool's own, instrumented because
+ * an include glob names it) can then meet a {@code ClassCircularityError} at start-up ({@code CoverageAgentIT}
+ * did, one run in two). On a JVM without these (not HotSpot, no {@code jdk.management}), or if anything fails, the
  * rewrite is compiled as any code and the agent says so at level {@code debug}.
  */
 final class RewriterJit {
@@ -81,20 +81,21 @@ final class RewriterJit {
         open(management.get(), "sun.management", self);
         open(extension.get(), "com.sun.management.internal", self);
         // Its static initialiser loads the native library that the command runs through.
-        Class.forName("com.sun.management.internal.PlatformMBeanProviderImpl", true, ClassLoader.getPlatformClassLoader());
-        Method vmManagement = Class.forName("sun.management.ManagementFactoryHelper", true, ClassLoader.getPlatformClassLoader())
+        ClassLoader platform = ClassLoader.getPlatformClassLoader();
+        Class.forName("com.sun.management.internal.PlatformMBeanProviderImpl", true, platform);
+        Method vmManagement = Class.forName("sun.management.ManagementFactoryHelper", true, platform)
                 .getDeclaredMethod("getVMManagement");
         vmManagement.setAccessible(true);
-        Class<?> commands = Class.forName("com.sun.management.internal.DiagnosticCommandImpl", true, ClassLoader.getPlatformClassLoader());
+        Class<?> commands = Class.forName("com.sun.management.internal.DiagnosticCommandImpl", true, platform);
         Constructor<?> constructor = commands.getDeclaredConstructor(
-                Class.forName("sun.management.VMManagement", false, ClassLoader.getPlatformClassLoader()));
+                Class.forName("sun.management.VMManagement", false, platform));
         constructor.setAccessible(true);
         Object impl = constructor.newInstance(vmManagement.invoke(null));
         Method execute = commands.getDeclaredMethod("executeDiagnosticCommand", String.class);
         execute.setAccessible(true);
         // Named here rather than by createTempFile, whose SecureRandom would load and seed a provider.
-        Path file = Path.of(System.getProperty("java.io.tmpdir"), "lowimpact-rewriter-jit-" + ProcessHandle.current()
-                .pid() + "-" + System.nanoTime() + ".json");
+        Path file = Path.of(System.getProperty("java.io.tmpdir"),
+                "lowimpact-rewriter-jit-" + ProcessHandle.current().pid() + "-" + System.nanoTime() + ".json");
         try {
             Files.write(file, DIRECTIVE.getBytes(StandardCharsets.UTF_8), StandardOpenOption.CREATE_NEW,
                     StandardOpenOption.WRITE);

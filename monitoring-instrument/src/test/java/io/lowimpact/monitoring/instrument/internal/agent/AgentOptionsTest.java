@@ -96,7 +96,8 @@ class AgentOptionsTest {
     void s38_unknownOptionIsNamed() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> AgentOptions.parse("log=info,includes=com.acme.*"));
-        assertEquals("unknown agent option 'includes' (known: include, exclude, log, probes, dump, rewriter)", e.getMessage());
+        assertEquals("unknown agent option 'includes' (known: include, exclude, log, probes, dump, rewriter)",
+                e.getMessage());
     }
 
     @Test

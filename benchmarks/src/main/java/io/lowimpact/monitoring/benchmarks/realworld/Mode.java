@@ -31,7 +31,9 @@ enum Mode {
     /** (j) The profiler ({@code Profiler.start()}, monitoring-tools), snapshot taken once javac is done. */
     PROFILER('j', "profiler", Agent.OURS, "profiler"),
     /** (k) No agent, JFR's default recording ({@code -XX:StartFlightRecording}): a sampling profiler, for reference. */
-    JFR('k', "JFR default recording, no agent", Agent.JFR, "none");
+    JFR('k', "JFR default recording, no agent", Agent.JFR, "none"),
+    /** (l) As (e), with the agent's own rewriting code left open to C2 ({@code rewriter=c2}): what the default saves. */
+    LINE_BRANCH_C2('l', "line+branch coverage, rewriter=c2", Agent.OURS, "linebranch", ",rewriter=c2");
 
     /** Which java agent (or JFR's recorder) a mode's JVM starts with. */
     enum Agent { NONE, JACOCO, OURS, JFR }
@@ -46,12 +48,19 @@ enum Mode {
     final String label;
     final Agent agent;
     final String tool;
+    /** Appended to {@link #OUR_OPTIONS} for this mode: empty, or a comma and more options. */
+    final String extraOptions;
 
     Mode(char letter, String label, Agent agent, String tool) {
+        this(letter, label, agent, tool, "");
+    }
+
+    Mode(char letter, String label, Agent agent, String tool, String extraOptions) {
         this.letter = letter;
         this.label = label;
         this.agent = agent;
         this.tool = tool;
+        this.extraOptions = extraOptions;
     }
 
     /**
@@ -126,7 +135,7 @@ enum Mode {
             case JFR:
                 return "-XX:StartFlightRecording=filename=" + execFile.resolveSibling("recording.jfr");
             case OURS:
-                return "-javaagent:" + ourAgent + "=" + OUR_OPTIONS;
+                return "-javaagent:" + ourAgent + "=" + OUR_OPTIONS + extraOptions;
             default:
                 return null;
         }

@@ -33,6 +33,9 @@ class ModeTest {
                 + "output=file,dumponexit=true", Mode.JACOCO.agentOption(ours, jacoco, exec));
         assertEquals("-javaagent:/x/monitoring-agent.jar=include=com.sun.tools.javac.**",
                 Mode.RESTART.agentOption(ours, jacoco, exec));
+        assertEquals("-javaagent:/x/monitoring-agent.jar=include=com.sun.tools.javac.**,rewriter=c2",
+                Mode.LINE_BRANCH_C2.agentOption(ours, jacoco, exec));
+        assertEquals(Mode.LINE_BRANCH.tool, Mode.LINE_BRANCH_C2.tool);
     }
 
     @Test

@@ -20,7 +20,7 @@ class RewriterJitIT {
     Path tmp;
 
     @Test
-    void byDefaultTheFirstRewriteKeepsTheRewritesCodeOutOfC2() throws Exception {
+    void s38_byDefaultTheFirstRewriteKeepsTheRewritesCodeOutOfC2() throws Exception {
         Path classes = Programs.compile("rewriterjit", tmp.resolve("classes"));
         ChildJvm.Result r = Programs.java(tmp, "-javaagent:" + Programs.AGENT_JAR, "-cp", classes.toString(),
                 "Main", "20000").assertSuccess();
@@ -32,7 +32,7 @@ class RewriterJitIT {
     }
 
     @Test
-    void withRewriterC2NoDirectiveIsAdded() throws Exception {
+    void s38_withRewriterC2NoDirectiveIsAdded() throws Exception {
         Path classes = Programs.compile("rewriterjit", tmp.resolve("classes"));
         ChildJvm.Result r = Programs.java(tmp, "-javaagent:" + Programs.AGENT_JAR + "=rewriter=c2", "-cp",
                 classes.toString(), "Main", "2000").assertSuccess();

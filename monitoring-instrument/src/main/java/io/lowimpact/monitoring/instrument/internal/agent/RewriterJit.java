@@ -19,7 +19,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * (ASM's reader and writer, the analysis) on the compiler threads that the application's code needs at the same
  * moment; C1 compiles them in a fraction of that time, and they stay compiled by C1. The monitored application's
  * code and the core's delivery path are untouched. On javac under line+branch coverage (2 cores) this took the
- * compiler threads' CPU from about 13 to 11 s and the wall time down by about 12 % ({@code docs/benchmarks.md}).
+ * compiler threads' CPU from 14.7 to 11.2 s and a tenth to a fifth off the wall time ({@code docs/benchmarks.md}).
  *
  * <p>How: a compiler directive ({@code c2: { Exclude: true }} for the rewrite's packages), added through the
  * JVM's {@code Compiler.directives_add} diagnostic command, which the agent reaches by opening two packages of the

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 class RewriterJitTest {
 
     @Test
-    void aDirectiveThatCannotBeAddedIsLoggedOnceAtTheFirstRewriteAndChangesNothing() {
+    void s38_aDirectiveThatCannotBeAddedIsLoggedOnceAtTheFirstRewriteAndChangesNothing() {
         RecordingLogger logger = new RecordingLogger();
         List<String> asked = new ArrayList<>();
         byte[] rewritten = {1, 2, 3};

@@ -55,9 +55,9 @@ public final class Event<C> {
     public static final Event<ExceptionCallback> METHOD_THROW = new Event<>(14, "METHOD_THROW", Kind.GLOBAL, ExceptionCallback.class);
     /** A handler rethrows the exception it caught (finally, try-with-resources). */
     public static final Event<ExceptionCallback> RERAISE = new Event<>(15, "RERAISE", Kind.GLOBAL, ExceptionCallback.class);
-    /** A call into code that is not instrumented returned. */
+    /** A call into code that is not instrumented returned. Follows its call's {@link #CALL}, DISABLE included. */
     public static final Event<CallCallback> EXTERNAL_RETURN = new Event<>(16, "EXTERNAL_RETURN", Kind.ANCILLARY, CallCallback.class);
-    /** A call into code that is not instrumented threw. */
+    /** A call into code that is not instrumented threw. Follows its call's {@link #CALL}, DISABLE included. */
     public static final Event<CallCallback> EXTERNAL_RAISE = new Event<>(17, "EXTERNAL_RAISE", Kind.ANCILLARY, CallCallback.class);
 
     private static final List<Event<?>> VALUES = List.of(

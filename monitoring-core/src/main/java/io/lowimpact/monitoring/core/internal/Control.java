@@ -39,7 +39,7 @@ public final class Control {
         }
         dispatcher = new Dispatcher(this, tools);
         sites = new SiteRegistry(tools, dispatcher);
-        marks = new Marks(sites);
+        marks = new Marks(sites, tools);
         demand = new Demand(tools);
     }
 
@@ -318,7 +318,9 @@ public final class Control {
     Site site(Unit unit, Event<?> event, int offset, int to, int line, CallTarget target) {
         lock.lock();
         try {
-            return sites.injected(unit, event, offset, to, line, target);
+            Site site = sites.injected(unit, event, offset, to, line, target);
+            marks.inherit(site); // an ancillary site made after its CALL's DISABLE
+            return site;
         } finally {
             lock.unlock();
         }
@@ -376,7 +378,9 @@ public final class Control {
     public void publishSlots(ProbeClass probeClass) {
         lock.lock();
         try {
+            int firstNew = probeClass.published();
             sites.publish(probeClass);
+            marks.inherit(probeClass, firstNew);
         } finally {
             lock.unlock();
         }

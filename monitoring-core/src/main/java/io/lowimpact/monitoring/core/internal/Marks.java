@@ -10,33 +10,104 @@ import java.util.List;
  * its {@link ProbeClass}, or an injected {@link Site}'s field); each tool also keeps the list of locations it marked
  * ({@link ToolState#disabled}, {@link ToolState#disabledSlots}), so that {@code restartEvents(tool)} costs in
  * proportion to what that tool disabled (S29) and touches no other tool's marks. Callers hold the Control lock.
+ *
+ * <p>A call's EXTERNAL_RETURN and EXTERNAL_RAISE follow its CALL (S18): DISABLE of a CALL marks them at the same
+ * call for the same tool, and an ancillary location made after that DISABLE starts marked, as in CPython, where
+ * C_RETURN and C_RAISE go to the tools that CALL goes to at that instruction.
  */
 final class Marks {
 
-    private final SiteRegistry sites;
+    /** The events that follow CALL's marks at their call. */
+    private static final List<Event<?>> ANCILLARY = List.of(Event.EXTERNAL_RETURN, Event.EXTERNAL_RAISE);
 
-    Marks(SiteRegistry sites) {
+    private final SiteRegistry sites;
+    private final ToolState[] tools;
+
+    Marks(SiteRegistry sites, ToolState[] tools) {
         this.sites = sites;
+        this.tools = tools;
     }
 
     /** Marks a site disabled for a tool that wants it there (S18); a second DISABLE of it changes nothing. */
     void disable(Site site, ToolState tool) {
+        if (mark(site, tool) && site.event == Event.CALL) {
+            for (Event<?> event : ANCILLARY) {
+                Site ancillary = site.unit.site(new SiteKey(event.ordinal(), site.offset, -1));
+                if (ancillary != null) {
+                    mark(ancillary, tool);
+                }
+            }
+        }
+    }
+
+    /** @return whether the site was marked now */
+    private static boolean mark(Site site, ToolState tool) {
         int bit = 1 << tool.id;
         if ((site.disabled & bit) == 0 && MaskRule.wants(tool, site.unit, site.event)) {
             site.disabled |= bit;
             tool.disabled.add(site);
             site.setMaskLocked(site.mask & ~bit); // only this tool's bit changes
+            return true;
         }
+        return false;
     }
 
     /** Marks a bytecode slot disabled for a tool that wants it there, likewise. */
     void disable(ProbeClass probeClass, int slot, ToolState tool) {
+        if (mark(probeClass, slot, tool) && probeClass.eventOf(slot) == Event.CALL) {
+            long descriptor = probeClass.descriptor(slot);
+            for (Event<?> event : ANCILLARY) {
+                int ancillary = probeClass.slotAt(ProbeClass.unitIndex(descriptor), event,
+                        ProbeClass.offset(descriptor));
+                if (ancillary >= 0) {
+                    mark(probeClass, ancillary, tool);
+                }
+            }
+        }
+    }
+
+    /** @return whether the slot was marked now */
+    private static boolean mark(ProbeClass probeClass, int slot, ToolState tool) {
         int bit = 1 << tool.id;
         int marked = probeClass.disabledOf(slot);
         if ((marked & bit) == 0 && MaskRule.wants(tool, probeClass.unit(slot), probeClass.eventOf(slot))) {
             probeClass.setDisabled(slot, marked | bit);
             tool.disabledSlots.add(probeClass.id(), slot);
             probeClass.setMask(slot, probeClass.maskOf(slot) & ~bit);
+            return true;
+        }
+        return false;
+    }
+
+    /**
+     * An injected site of an ancillary event takes the marks of its call's CALL site, if it has one (a site made
+     * after that DISABLE). Marks it already has stay; a restart lifts both.
+     */
+    void inherit(Site site) {
+        if (!ANCILLARY.contains(site.event)) {
+            return;
+        }
+        Site call = site.unit.site(new SiteKey(Event.CALL.ordinal(), site.offset, -1));
+        if (call != null) {
+            for (int marked = call.disabled; marked != 0; marked &= marked - 1) {
+                mark(site, tools[Integer.numberOfTrailingZeros(marked)]);
+            }
+        }
+    }
+
+    /** New ancillary slots of a class, from {@code firstNew} on, take the marks of their call's CALL slot. */
+    void inherit(ProbeClass probeClass, int firstNew) {
+        for (int slot = firstNew, n = probeClass.published(); slot < n; slot++) {
+            if (!ANCILLARY.contains(probeClass.eventOf(slot))) {
+                continue;
+            }
+            long descriptor = probeClass.descriptor(slot);
+            int call = probeClass.slotAt(ProbeClass.unitIndex(descriptor), Event.CALL, ProbeClass.offset(descriptor));
+            if (call >= 0) {
+                for (int marked = probeClass.disabledOf(call); marked != 0; marked &= marked - 1) {
+                    mark(probeClass, slot, tools[Integer.numberOfTrailingZeros(marked)]);
+                }
+            }
         }
     }
 

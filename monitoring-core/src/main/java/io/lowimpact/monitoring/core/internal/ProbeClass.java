@@ -138,6 +138,32 @@ public final class ProbeClass {
         masks = next;
     }
 
+    /** @return the number of published slots: those the current generation holds */
+    int published() {
+        return masks.length;
+    }
+
+    /**
+     * The published slot of one event at one offset of a unit: a call's EXTERNAL_RETURN and EXTERNAL_RAISE slots
+     * have its CALL slot's offset. Caller holds the Control lock.
+     *
+     * @return the slot, or -1 if there is none
+     */
+    int slotAt(int unitIndex, Event<?> event, int offset) {
+        int[] eventBases = bases[event.ordinal()];
+        int base = eventBases == null ? -1 : eventBases[unitIndex];
+        if (base < 0) {
+            return -1;
+        }
+        int end = Math.min(base + lengths[event.ordinal()][unitIndex], masks.length);
+        for (int slot = base; slot < end; slot++) {
+            if (offset(descriptors[slot]) == offset) {
+                return slot;
+            }
+        }
+        return -1;
+    }
+
     /** @return the slot's mask: the tools that receive its event now (no lock needed) */
     int maskOf(int slot) {
         return masks[slot] & 0xFF;

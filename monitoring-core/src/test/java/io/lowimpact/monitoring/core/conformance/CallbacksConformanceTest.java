@@ -3,6 +3,7 @@ package io.lowimpact.monitoring.core.conformance;
 import static io.lowimpact.monitoring.Event.BRANCH_LEFT;
 import static io.lowimpact.monitoring.Event.BRANCH_RIGHT;
 import static io.lowimpact.monitoring.Event.CALL;
+import static io.lowimpact.monitoring.Event.EXTERNAL_RAISE;
 import static io.lowimpact.monitoring.Event.EXTERNAL_RETURN;
 import static io.lowimpact.monitoring.Event.INSTRUCTION;
 import static io.lowimpact.monitoring.Event.JUMP;
@@ -244,6 +245,50 @@ class CallbacksConformanceTest extends ConformanceBase {
         assertEquals(0, two.errorCount());
         assertNull(one.registerCallback(RAISE, null), "the callback was unregistered");
         assertEquals(EventSet.of(RAISE), one.getEvents(), "the events stay as they were");
+    }
+
+    @Test
+    void s18_disableOfACallEndsItsExternalEventsThereForThatToolOnly() {
+        CodeUnit a = page("a");
+        Tool one = Monitoring.useToolId(1, "one");
+        Tool two = Monitoring.useToolId(2, "two");
+        one.registerCallback(CALL, (code, offset, target, arg0) -> {
+            rec.add("1:CALL offset=" + offset);
+            return offset == 4 ? Action.DISABLE : Action.CONTINUE;
+        });
+        rec.on(one, EXTERNAL_RETURN);
+        rec.on(one, EXTERNAL_RAISE);
+        rec.on(two, CALL);
+        rec.on(two, EXTERNAL_RETURN);
+        rec.on(two, EXTERNAL_RAISE);
+        one.setEvents(EventSet.of(CALL, EXTERNAL_RETURN, EXTERNAL_RAISE));
+        two.setEvents(EventSet.of(CALL, EXTERNAL_RETURN, EXTERNAL_RAISE));
+        Probe call4 = Monitoring.probe(a, CALL, 4, TARGET);
+        Probe return4 = Monitoring.probe(a, EXTERNAL_RETURN, 4, TARGET);
+        Probe return9 = Monitoring.probe(a, EXTERNAL_RETURN, 9, TARGET);
+
+        call4.fireCall("x");
+        return4.fireCall("x");
+        Probe raise4 = Monitoring.probe(a, EXTERNAL_RAISE, 4, TARGET); // made after the DISABLE
+        raise4.fireCall("x");
+        return9.fireCall("y");
+        assertEquals(List.of(
+                "1:CALL offset=4", "2:CALL unit=a offset=4 target=a.B.c() arg0=x",
+                "2:EXTERNAL_RETURN unit=a offset=4 target=a.B.c() arg0=x",
+                "2:EXTERNAL_RAISE unit=a offset=4 target=a.B.c() arg0=x",
+                "1:EXTERNAL_RETURN unit=a offset=9 target=a.B.c() arg0=y",
+                "2:EXTERNAL_RETURN unit=a offset=9 target=a.B.c() arg0=y"), rec.take());
+        assertEquals(0, one.errorCount());
+
+        one.restartEvents();
+        return4.fireCall("x");
+        raise4.fireCall("x");
+        assertEquals(List.of(
+                "1:EXTERNAL_RETURN unit=a offset=4 target=a.B.c() arg0=x",
+                "2:EXTERNAL_RETURN unit=a offset=4 target=a.B.c() arg0=x",
+                "1:EXTERNAL_RAISE unit=a offset=4 target=a.B.c() arg0=x",
+                "2:EXTERNAL_RAISE unit=a offset=4 target=a.B.c() arg0=x"), rec.events(),
+                "the restart lifts the marks of the call's external events with the CALL's");
     }
 
     @Test

@@ -8,6 +8,7 @@ import io.lowimpact.monitoring.EventSet;
 import io.lowimpact.monitoring.Monitoring;
 import io.lowimpact.monitoring.Tool;
 import io.lowimpact.monitoring.instrument.corpus.targets.Loops;
+import io.lowimpact.monitoring.instrument.corpus.targets.MixedReceivers;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
@@ -99,6 +100,56 @@ class DisableRestartTest {
         run(forLoop);
         assertEquals(3, count(linesA, 14));
         assertEquals(3, count(linesB, 14));
+    }
+
+    /**
+     * A tool recording the CALL and EXTERNAL_RETURN of {@code MixedReceivers.describe}'s {@code toString} call, as
+     * {@code "CALL <receiver class>"}, answering DISABLE to the CALL while {@code disable} is set.
+     */
+    private static Tool toStringCalls(int id, List<String> seen, AtomicBoolean disable) {
+        Tool tool = Monitoring.useToolId(id, "calls-" + id);
+        tool.registerCallback(Event.CALL, (code, offset, target, arg0) -> {
+            if (!target.name().equals("toString")) {
+                return Action.CONTINUE;
+            }
+            seen.add("CALL " + arg0.getClass().getSimpleName());
+            return disable.get() ? Action.DISABLE : Action.CONTINUE;
+        });
+        tool.registerCallback(Event.EXTERNAL_RETURN, (code, offset, target, arg0) -> {
+            if (target.name().equals("toString")) {
+                seen.add("EXTERNAL_RETURN " + arg0.getClass().getSimpleName());
+            }
+            return Action.CONTINUE;
+        });
+        tool.setEvents(EventSet.of(Event.CALL, Event.EXTERNAL_RETURN));
+        return tool;
+    }
+
+    @Test
+    void disableOfACallEndsItsExternalReturnForThatToolOnly() throws Exception {
+        Method describe = Instrumented.method(Instrumented.load(MixedReceivers.class), "describe");
+        List<String> a = new ArrayList<>();
+        List<String> b = new ArrayList<>();
+        Tool toolA = toStringCalls(0, a, disableA);
+        toStringCalls(1, b, disableB);
+        List<String> all = List.of("CALL Named", "CALL Integer", "EXTERNAL_RETURN Integer", "CALL Named",
+                "CALL String", "EXTERNAL_RETURN String", "CALL Long", "EXTERNAL_RETURN Long", "CALL Double",
+                "EXTERNAL_RETURN Double", "CALL Character", "EXTERNAL_RETURN Character", "CALL Boolean",
+                "EXTERNAL_RETURN Boolean", "CALL Short", "EXTERNAL_RETURN Short", "CALL Byte", "EXTERNAL_RETURN Byte",
+                "CALL Float", "EXTERNAL_RETURN Float", "CALL StringBuilder", "EXTERNAL_RETURN StringBuilder",
+                "CALL Named", "CALL Integer", "EXTERNAL_RETURN Integer");
+        // A answers DISABLE to the site's first CALL: neither its CALL nor its EXTERNAL_RETURN reaches A again (S18)
+        describe.invoke(null);
+        assertEquals(List.of("CALL Named"), a);
+        assertEquals(all, b);
+        // the restart lifts both marks; A no longer disables, so it receives what B receives (S29)
+        a.clear();
+        b.clear();
+        disableA.set(false);
+        toolA.restartEvents();
+        describe.invoke(null);
+        assertEquals(all, a);
+        assertEquals(all, b);
     }
 
     @Test

@@ -9,6 +9,7 @@ import io.lowimpact.tools.profiler.targets.Loop;
 import io.lowimpact.tools.profiler.targets.Recursion;
 import io.lowimpact.tools.profiler.targets.StaticInit;
 import io.lowimpact.tools.profiler.targets.Unwind;
+import io.lowimpact.tools.profiler.targets.VirtualCalls;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -89,6 +90,43 @@ class ProfilerTest {
         // the start that follows) and the second (which answers DISABLE), none after; the static JDK call and
         // <init>'s super() into Object: CALL and EXTERNAL_RETURN 5 times each.
         assertEquals(2 + 2 * (10 + 2) + 2 * 5 + 2 * 5, p.events());
+    }
+
+    @Test
+    void virtualCallSitesStopSendingCallOnceTrusted() {
+        Profile p = profileOf(VirtualCalls.class, "interfaceCalls");
+        String v = Targets.frame(VirtualCalls.class, "");
+        String square = VirtualCalls.class.getName() + "$Square.";
+        assertEquals(List.of(square + "<init>()V count=1", square + "area()I count=100 incl=100 self=100",
+                v + "interfaceCalls()V count=1", "java.lang.Object.<init>()V (external) count=1"),
+                p.methods().stream().map(s -> s.label() + " count=" + s.count()
+                        + (s.label().endsWith("area()I") ? " incl=" + s.inclusiveNanos() + " self=" + s.selfNanos()
+                        : "")).sorted().collect(Collectors.toList()));
+        assertEquals(List.of(square + "<init>()V -> java.lang.Object.<init>()V (external) count=1",
+                v + "interfaceCalls()V -> " + square + "<init>()V count=1",
+                v + "interfaceCalls()V -> " + square + "area()I count=100"),
+                p.edges().stream().map(e -> e.caller() + " -> " + e.callee() + " count=" + e.count()).sorted()
+                        .collect(Collectors.toList()));
+        // interfaceCalls' start and return; new Square(): CALL, start, super()'s CALL and EXTERNAL_RETURN, return;
+        // area: start and return 100 times, CALL at the first 64 calls (each named by the start that follows) and
+        // the 65th (which answers DISABLE, ending the site's CALL and EXTERNAL_RETURN), none after.
+        assertEquals(2 + 5 + 2 * 100 + 65, p.events());
+    }
+
+    @Test
+    void aVirtualCallSiteThatReachedExternalCodeKeepsItsCall() {
+        Profile p = profileOf(VirtualCalls.class, "mixedReceivers");
+        String v = Targets.frame(VirtualCalls.class, "");
+        String named = VirtualCalls.class.getName() + "$Named.";
+        assertEquals(List.of(named + "<init>()V -> java.lang.Object.<init>()V (external) count=1",
+                v + "mixedReceivers()V -> " + named + "<init>()V count=1",
+                v + "mixedReceivers()V -> " + named + "toString()Ljava/lang/String; count=99",
+                v + "mixedReceivers()V -> java.lang.Object.toString()Ljava/lang/String; (external) count=1"),
+                p.edges().stream().map(e -> e.caller() + " -> " + e.callee() + " count=" + e.count()).sorted()
+                        .collect(Collectors.toList()));
+        // mixedReceivers' start and return; new Named() as above; the first toString: CALL and EXTERNAL_RETURN;
+        // the 99 others: CALL, start and return each, as the site once reached the JDK.
+        assertEquals(2 + 5 + 2 + 3 * 99, p.events());
     }
 
     @Test

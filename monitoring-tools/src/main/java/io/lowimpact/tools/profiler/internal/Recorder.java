@@ -31,6 +31,13 @@ public final class Recorder {
     static final byte EXTERNAL = 2;
     /** Entries of the cache of call targets that named a unit: a power of two, small enough to stay in cache. */
     private static final int NAMING = 4096;
+    /**
+     * How many calls of a virtual or interface call site must reach the instrumented method it names, with none
+     * reaching code that is not instrumented, before the site's {@code CALL} is switched off (see {@link #call}).
+     */
+    static final int VIRTUAL_CALLS_TO_TRUST = 64;
+    /** A call target's mark in {@link #callees}: some call of the site ran code that is not instrumented. */
+    private static final int WENT_EXTERNAL = -1;
 
     private final LongSupplier clock;
     private final boolean systemClock;
@@ -53,10 +60,11 @@ public final class Recorder {
     /** External callees' frame keys, by target. */
     private final TargetTable externalKeys = new TargetTable();
     /**
-     * {@code STATIC} and {@code SPECIAL} call targets found to name the unit that started next: their call sites
-     * always reach that instrumented method, so their {@code CALL} is not needed (see {@link #call}).
+     * Per call target (one per call site), how many of its calls were followed by the start of the unit it names
+     * ({@link #CALLEE_STARTED}), or {@link #WENT_EXTERNAL} once one of them ran code that is not instrumented: what
+     * {@link #call} decides the site's {@code DISABLE} by.
      */
-    private final TargetTable direct = new TargetTable();
+    private final TargetTable callees = new TargetTable();
     private long events;
     private int muted;
 
@@ -97,8 +105,8 @@ public final class Recorder {
             // The call's own callee: it replaces the entry. An external frame that it replaces was opened by code
             // that ran before it (a class loader in Java, say): that part ends now.
             d--;
-            if (top == PENDING && isFixed(target[d]) && direct.get(target[d]) == TargetTable.ABSENT) {
-                direct.putNew(target[d], 1);
+            if (top == PENDING) {
+                calleeStarted(target[d]);
             }
             if (top == EXTERNAL) {
                 tree.addTime(node[d], now - start[d]);
@@ -157,11 +165,18 @@ public final class Recorder {
 
     /**
      * {@code CALL}: pushes a pending entry for the target, unless the call's site is known to reach an instrumented
-     * method directly: a {@code STATIC} or {@code SPECIAL} call (its target fixed by the instruction) whose callee
-     * started right after it, named by it. Such a site needs no {@code CALL}: its callee's {@code METHOD_START} comes
-     * next and lands under the caller all the same. The callback then returns DISABLE for the site, so that a
-     * program's static calls, constructors and private calls cost the profiler one {@code CALL} each, not one per
-     * call (calls are a third of javac's events).
+     * method, whose {@code METHOD_START} then comes next and lands under the caller all the same. The callback then
+     * returns DISABLE for the site, which also ends its {@code EXTERNAL_RETURN} and {@code EXTERNAL_RAISE}, so the
+     * site costs the profiler nothing more (calls are a third of javac's events, and nine in ten reach javac's own
+     * code). A site is known when
+     * <ul>
+     * <li>it is a {@code STATIC} or {@code SPECIAL} call (its method fixed by the instruction) whose callee started
+     *     right after it, named by it; or</li>
+     * <li>it is a virtual or interface call whose first {@value #VIRTUAL_CALLS_TO_TRUST} calls all did: a site
+     *     that ever reaches code that is not instrumented keeps its {@code CALL}.</li>
+     * </ul>
+     * The second is a guess: a site switched off that later reaches code that is not instrumented (a receiver of a
+     * new class) shows that time as the caller's own, and what that code calls back as the caller's callees.
      *
      * @param callee what is called
      * @return whether the site needs no more {@code CALL} events (the callback's DISABLE)
@@ -170,13 +185,30 @@ public final class Recorder {
         if (!counted()) {
             return false;
         }
-        if (isFixed(callee) && direct.get(callee) != TargetTable.ABSENT) {
+        if (callees.get(callee) >= (isFixed(callee) ? 1 : VIRTUAL_CALLS_TO_TRUST)) {
             return true;
         }
         long now = now();
         int d = withoutUnstartedCalls();
         push(d, -1, 0, now, PENDING, callee);
         return false;
+    }
+
+    /** A pending call's named callee started: one more reason to trust its site. */
+    private void calleeStarted(CallTarget t) {
+        int seen = callees.get(t);
+        if (seen == TargetTable.ABSENT || (seen == WENT_EXTERNAL && isFixed(t))) {
+            callees.put(t, 1);
+        } else if (seen != WENT_EXTERNAL && seen < VIRTUAL_CALLS_TO_TRUST) {
+            callees.put(t, seen + 1);
+        }
+    }
+
+    /** A call of the target ran code that is not instrumented: its site keeps its {@code CALL}. */
+    private void wentExternal(CallTarget t) {
+        if (callees.get(t) != WENT_EXTERNAL) {
+            callees.put(t, WENT_EXTERNAL);
+        }
     }
 
     /** @return whether the instruction fixes the method called: {@code STATIC} or {@code SPECIAL} */
@@ -209,6 +241,7 @@ public final class Recorder {
     }
 
     private int becomeExternal(int i, CallTarget callee) {
+        wentExternal(callee);
         int k = externalKey(callee);
         int n = tree.child(i == 0 ? CallTree.ROOT : node[i - 1], k);
         tree.enter(n);

@@ -48,6 +48,22 @@ final class TargetTable {
         size++;
     }
 
+    /**
+     * @param target a target, in the table or not
+     * @param value its new value, not {@link #ABSENT}
+     */
+    void put(CallTarget target, int value) {
+        CallTarget[] t = targets;
+        int mask = t.length - 1;
+        for (int i = System.identityHashCode(target) & mask; t[i] != null; i = (i + 1) & mask) {
+            if (t[i] == target) {
+                values[i] = value;
+                return;
+            }
+        }
+        putNew(target, value);
+    }
+
     private void grow() {
         CallTarget[] oldTargets = targets;
         int[] oldValues = values;

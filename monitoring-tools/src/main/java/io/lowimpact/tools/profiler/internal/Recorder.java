@@ -61,7 +61,7 @@ public final class Recorder {
     private final TargetTable externalKeys = new TargetTable();
     /**
      * Per call target (one per call site), how many of its calls were followed by the start of the unit it names
-     * ({@link #CALLEE_STARTED}), or {@link #WENT_EXTERNAL} once one of them ran code that is not instrumented: what
+     * ({@link #calleeStarted}), or {@link #WENT_EXTERNAL} once one of them ran code that is not instrumented: what
      * {@link #call} decides the site's {@code DISABLE} by.
      */
     private final TargetTable callees = new TargetTable();

@@ -26,7 +26,7 @@ enum Mode {
     CALLS('g', "METHOD_START+RETURN counting", Agent.OURS, "calls"),
     /** (h) As (e), with {@code restartEvents()} every 10 ms from a daemon thread (per-test contexts). */
     RESTART('h', "line+branch, restartEvents every 10 ms", Agent.OURS, "restart"),
-    /** (i) The profiler's six events ({@code Profiler.EVENTS}), each counted per code unit: its delivery alone. */
+    /** (i) The profiler's six events ({@code Profiler.EVENTS}), each counted per code unit and never disabled. */
     PROFILER_EVENTS('i', "profiler's events, counting", Agent.OURS, "profevents"),
     /** (j) The profiler ({@code Profiler.start()}, monitoring-tools), snapshot taken once javac is done. */
     PROFILER('j', "profiler", Agent.OURS, "profiler"),

@@ -40,8 +40,10 @@ public final class Profile {
     private final Frames frames;
     private final List<ThreadProfile> threads;
     private final double nanosPerEvent;
+    private final long untrackedCalls;
 
     Profile(List<ThreadData> data, Frames frames, double nanosPerEvent) {
+        this.untrackedCalls = data.stream().mapToLong(ThreadData::untrackedCalls).sum();
         this.data = data.stream().filter(d -> d.tree().size() > 1).collect(Collectors.toUnmodifiableList());
         this.frames = frames;
         this.nanosPerEvent = nanosPerEvent;
@@ -104,6 +106,15 @@ public final class Profile {
     /** @return the events delivered to the profiler, all threads */
     public long events() {
         return threads.stream().mapToLong(ThreadProfile::events).sum();
+    }
+
+    /**
+     * @return the calls, all threads, on call paths that the profiler did not keep (past
+     *         {@link Profiler.Builder#maxCallPaths}): counted here, their time in their caller's self time; 0 when
+     *         every path was kept
+     */
+    public long untrackedCalls() {
+        return untrackedCalls;
     }
 
     /** @return the estimated cost of one event in the profiler's callbacks, in nanoseconds of {@code System.nanoTime} */

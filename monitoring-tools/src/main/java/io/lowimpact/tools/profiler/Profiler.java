@@ -7,6 +7,7 @@ import io.lowimpact.monitoring.Tool;
 import io.lowimpact.tools.profiler.internal.Callbacks;
 import io.lowimpact.tools.profiler.internal.Frames;
 import io.lowimpact.tools.profiler.internal.Overhead;
+import io.lowimpact.tools.profiler.internal.PathBudget;
 import io.lowimpact.tools.profiler.internal.Recorder;
 import io.lowimpact.tools.profiler.internal.Recorders;
 import io.lowimpact.tools.profiler.internal.ThreadData;
@@ -37,9 +38,10 @@ import java.util.function.LongSupplier;
  * times; an exception unwinding frames closes each of them. The profiler's own cost is in every {@link Profile}:
  * the events it received and an estimate of the time its callbacks took.
  *
- * <p>It is one tool among others: its only {@code DISABLE} is of {@code CALL} at a static, constructor or private call
- * site once that site's callee is known to be instrumented (its {@code METHOD_START} says as much), which is its own
- * tool's mark; other tools (a coverage tool on id 1) neither disturb it nor are disturbed. Times come from a clock
+ * <p>It is one tool among others: its only {@code DISABLE} is of {@code CALL} at a call site once that site's callee
+ * is known to be instrumented (its {@code METHOD_START} says as much: at once for a static, constructor or private
+ * call, after 64 calls for a virtual or interface call), which is its own tool's mark; other tools (a coverage tool
+ * on id 1) neither disturb it nor are disturbed. It keeps at most {@link Builder#maxCallPaths} call paths. Times come from a clock
  * that advances every millisecond unless {@link Builder#clockPeriod} says otherwise. Thread-safe.
  */
 public final class Profiler implements AutoCloseable {
@@ -141,8 +143,27 @@ public final class Profiler implements AutoCloseable {
         private int toolId = Monitoring.PROFILER_ID;
         private LongSupplier clock;
         private Duration period = Duration.ofNanos(TickClock.DEFAULT_PERIOD_NANOS);
+        private long maxCallPaths = -1;
 
         private Builder() {
+        }
+
+        /**
+         * The most call paths (nodes of the calling-context trees, all threads together) the profiler keeps. A call
+         * on a new path past the limit is counted in {@link Profile#untrackedCalls()} instead, and its time as its
+         * caller's own; every path made before stays exact. Unless set, one path per 256 bytes of the heap's limit
+         * ({@link Runtime#maxMemory()}) and at least 65,536: the trees then take at most about a seventh of the heap,
+         * so that a deeply recursive program, which has millions of paths, cannot run out of memory because it is
+         * profiled.
+         *
+         * @param max the most call paths, at least 1
+         * @return this builder
+         * @throws IllegalArgumentException if {@code max} is below 1
+         */
+        public Builder maxCallPaths(long max) {
+            PathBudget.of(max); // checks it
+            this.maxCallPaths = max;
+            return this;
         }
 
         /**
@@ -197,7 +218,9 @@ public final class Profiler implements AutoCloseable {
         public Profiler start() {
             LongSupplier time = clock != null ? clock
                     : period.isZero() ? Recorders.NANO_TIME : TickClock.start(period.toNanos());
-            Recorders recorders = new Recorders(time);
+            PathBudget budget = maxCallPaths > 0 ? PathBudget.of(maxCallPaths)
+                    : PathBudget.forHeap(Runtime.getRuntime().maxMemory());
+            Recorders recorders = new Recorders(time, budget);
             Callbacks callbacks = new Callbacks(recorders);
             Tool tool = Monitoring.useToolId(toolId, TOOL_NAME);
             tool.registerCallback(Event.METHOD_START, callbacks);

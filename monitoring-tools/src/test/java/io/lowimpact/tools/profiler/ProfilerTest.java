@@ -2,6 +2,7 @@ package io.lowimpact.tools.profiler;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.lowimpact.tools.profiler.targets.CallTree;
 import io.lowimpact.tools.profiler.targets.External;
@@ -127,6 +128,34 @@ class ProfilerTest {
         // mixedReceivers' start and return; new Named() as above; the first toString: CALL and EXTERNAL_RETURN;
         // the 99 others: CALL, start and return each, as the site once reached the JDK.
         assertEquals(2 + 5 + 2 + 3 * 99, p.events());
+    }
+
+    @Test
+    void callPathsPastTheLimitAreCountedAndTheirTimeGoesToTheirCaller() {
+        profiler.stop();
+        Profiler limited = Profiler.builder().clock(TestClock::read).maxCallPaths(3).start();
+        try {
+            Targets.run(Targets.load(CallTree.class), "main");
+        } finally {
+            limited.stop();
+        }
+        Profile p = limited.snapshot();
+        // main, main;a and main;a;c are kept; main;b and main;b;c are not: b's call and c's two calls under it
+        assertEquals(List.of(
+                m(CallTree.class, "a", "()V") + " count=2 incl=26 self=20",
+                m(CallTree.class, "c", "()V") + " count=2 incl=6 self=6",
+                m(CallTree.class, "main", "()V") + " count=1 incl=53 self=27"), sortedStats(p));
+        assertEquals(3, p.untrackedCalls());
+        assertEquals(53, p.totalNanos());
+        assertTrue(p.table(5).contains("call paths past the profiler's limit (maxCallPaths): 3 calls not in the"
+                + " figures below"), p.table(5));
+        assertEquals(0, profiler.snapshot().untrackedCalls(), "a profiler with the default limit kept every path");
+    }
+
+    @Test
+    void maxCallPathsMustBePositive() {
+        assertEquals("the call path limit must be at least 1: 0", assertThrows(IllegalArgumentException.class,
+                () -> Profiler.builder().maxCallPaths(0)).getMessage());
     }
 
     @Test

@@ -237,6 +237,7 @@ final class Tools {
             long t1 = System.nanoTime();
             summary.put("tool.events", Long.toString(profile.events()));
             summary.put("tool.methods", Integer.toString(profile.methods().size()));
+            summary.put("tool.untrackedCalls", Long.toString(profile.untrackedCalls()));
             summary.put("tool.snapshotNanos", Long.toString(t1 - t0));
             summary.put("tool.estimatedCallbackNanos", Long.toString(profile.estimatedCallbackNanos()));
         }

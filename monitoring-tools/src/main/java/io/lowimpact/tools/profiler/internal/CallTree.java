@@ -26,6 +26,8 @@ public final class CallTree {
 
     /** The root node: the thread. */
     public static final int ROOT = 0;
+    /** What {@link #child} gives for a new path once the profiler's {@link PathBudget} is spent. */
+    public static final int UNTRACKED = -1;
 
     private static final int NONE = -1;
     private static final long LOW = 0xFFFF_FFFFL;
@@ -49,14 +51,25 @@ public final class CallTree {
     /** Children found recently, by the hash of (parent, key): small enough to stay in the processor's cache. */
     private final long[] recentPairs = new long[1 << RECENT_BITS];
     private final int[] recentChildren = newRecent();
+    private final PathBudget budget;
+
+    /** A tree with no limit but the heap's. */
+    public CallTree() {
+        this(PathBudget.of(Long.MAX_VALUE));
+    }
+
+    /** @param budget the paths that this tree (and its profiler's other trees) may still make */
+    public CallTree(PathBudget budget) {
+        this.budget = budget;
+    }
 
     /**
-     * The child of {@code node} for {@code frameKey}, created if new. Moves the child to the front of its parent's
-     * list.
+     * The child of {@code node} for {@code frameKey}, created if new and the budget allows. Moves the child to the
+     * front of its parent's list.
      *
      * @param node the parent
      * @param frameKey the child's key
-     * @return the child's index
+     * @return the child's index, or {@link #UNTRACKED} for a new path past the budget
      */
     public int child(int node, int frameKey) {
         long[] a = nodes;
@@ -98,6 +111,9 @@ public final class CallTree {
     }
 
     private int add(int node, int frameKey, int first) {
+        if (!budget.take()) {
+            return UNTRACKED;
+        }
         if (STRIDE * (size + 1) > nodes.length) {
             nodes = Arrays.copyOf(nodes, nodes.length * 2);
             widths = Arrays.copyOf(widths, widths.length * 2);

@@ -45,7 +45,7 @@ public final class Recorder {
     private final Thread thread;
     private final String threadName;
     private final long threadId;
-    private final CallTree tree = new CallTree();
+    private final CallTree tree;
 
     private int depth;
     private int[] node = new int[64];
@@ -66,14 +66,29 @@ public final class Recorder {
      */
     private final TargetTable callees = new TargetTable();
     private long events;
+    /** Calls on call paths that the profiler's {@link PathBudget} left out of the tree. */
+    private long untracked;
     private int muted;
 
     /**
+     * A recorder whose tree has no limit but the heap's.
+     *
      * @param clock the time source, in nanoseconds
      * @param keys the profiler's external frame keys
      * @param thread the thread that records
      */
     public Recorder(LongSupplier clock, FrameKeys keys, Thread thread) {
+        this(clock, keys, thread, PathBudget.of(Long.MAX_VALUE));
+    }
+
+    /**
+     * @param clock the time source, in nanoseconds
+     * @param keys the profiler's external frame keys
+     * @param thread the thread that records
+     * @param budget the call paths the profiler's threads may still make
+     */
+    public Recorder(LongSupplier clock, FrameKeys keys, Thread thread, PathBudget budget) {
+        this.tree = new CallTree(budget);
         this.clock = clock;
         this.systemClock = clock == Recorders.NANO_TIME;
         this.keys = keys;
@@ -109,7 +124,7 @@ public final class Recorder {
                 calleeStarted(target[d]);
             }
             if (top == EXTERNAL) {
-                tree.addTime(node[d], now - start[d]);
+                addTime(node[d], now - start[d]);
             }
             parentNode = d == 0 ? CallTree.ROOT : node[d - 1];
         } else if (top == PENDING && code != null && "<clinit>".equals(code.methodName())) {
@@ -119,8 +134,7 @@ public final class Recorder {
             // Code the call did not name: the callee is external and calls back into instrumented code.
             parentNode = top == PENDING ? becomeExternal(d - 1, target[d - 1]) : node[d - 1];
         }
-        int n = tree.child(parentNode, id);
-        tree.enter(n);
+        int n = enter(parentNode, id);
         push(d, n, id, now, METHOD, null);
     }
 
@@ -136,7 +150,7 @@ public final class Recorder {
         long now = now();
         int d = withoutUnstartedCalls();
         if (d > 0 && kind[d - 1] == METHOD && frameKey[d - 1] == id) {
-            tree.addTime(node[d - 1], now - start[d - 1]);
+            addTime(node[d - 1], now - start[d - 1]);
             target[d - 1] = null;
             depth = d - 1;
             return;
@@ -156,7 +170,7 @@ public final class Recorder {
         }
         for (int j = d - 1; j >= i; j--) {
             if (kind[j] != PENDING) {
-                tree.addTime(node[j], now - start[j]);
+                addTime(node[j], now - start[j]);
             }
             target[j] = null;
         }
@@ -231,7 +245,7 @@ public final class Recorder {
             return; // the call was taken for an instrumented one, or started before the profiler
         }
         int n = kind[d] == PENDING ? becomeExternal(d, callee) : node[d];
-        tree.addTime(n, now - start[d]);
+        addTime(n, now - start[d]);
         target[d] = null;
         depth = d;
     }
@@ -243,12 +257,33 @@ public final class Recorder {
     private int becomeExternal(int i, CallTarget callee) {
         wentExternal(callee);
         int k = externalKey(callee);
-        int n = tree.child(i == 0 ? CallTree.ROOT : node[i - 1], k);
-        tree.enter(n);
+        int n = enter(i == 0 ? CallTree.ROOT : node[i - 1], k);
         node[i] = n;
         frameKey[i] = k;
         kind[i] = EXTERNAL;
         return n;
+    }
+
+    /**
+     * Enters the child of {@code parent} for {@code key}: counts it in the tree, or, for a call on a path that the
+     * budget left out (or under such a call), in {@link #untracked}; its time then counts as its caller's own.
+     *
+     * @return the child, or {@link CallTree#UNTRACKED}
+     */
+    private int enter(int parent, int key) {
+        int n = parent == CallTree.UNTRACKED ? CallTree.UNTRACKED : tree.child(parent, key);
+        if (n == CallTree.UNTRACKED) {
+            untracked++;
+        } else {
+            tree.enter(n);
+        }
+        return n;
+    }
+
+    private void addTime(int n, long nanos) {
+        if (n != CallTree.UNTRACKED) {
+            tree.addTime(n, nanos);
+        }
     }
 
     private int externalKey(CallTarget callee) {
@@ -370,7 +405,7 @@ public final class Recorder {
                 data.addTime(n[i], now - s[i]);
             }
         }
-        return new ThreadData(threadName, threadId, data, units.clone(), events);
+        return new ThreadData(threadName, threadId, data, units.clone(), events, untracked);
     }
 
     /** @return the thread that records */

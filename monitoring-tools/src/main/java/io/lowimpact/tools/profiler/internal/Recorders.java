@@ -16,6 +16,7 @@ public final class Recorders {
     public static final LongSupplier NANO_TIME = System::nanoTime;
 
     private final LongSupplier clock;
+    private final PathBudget budget;
     private final FrameKeys keys = new FrameKeys();
     private final List<Recorder> all = new ArrayList<>();
     private final ThreadLocal<Recorder> current = ThreadLocal.withInitial(this::register);
@@ -25,9 +26,18 @@ public final class Recorders {
      */
     private Recorder last;
 
-    /** @param clock the time source, in nanoseconds */
+    /** @param clock the time source, in nanoseconds; the trees have no limit but the heap's */
     public Recorders(LongSupplier clock) {
+        this(clock, PathBudget.of(Long.MAX_VALUE));
+    }
+
+    /**
+     * @param clock the time source, in nanoseconds
+     * @param budget the call paths that all threads' trees may make together
+     */
+    public Recorders(LongSupplier clock, PathBudget budget) {
         this.clock = clock;
+        this.budget = budget;
     }
 
     /** @return the current thread's recorder */
@@ -46,7 +56,7 @@ public final class Recorders {
     }
 
     private Recorder register() {
-        Recorder r = new Recorder(clock, keys, Thread.currentThread());
+        Recorder r = new Recorder(clock, keys, Thread.currentThread(), budget);
         synchronized (all) {
             all.add(r);
         }

@@ -10,6 +10,8 @@ import io.lowimpact.monitoring.CodeUnit;
  * @param tree its call tree, open frames counted up to the snapshot
  * @param units the code units it saw, by id (null where none)
  * @param events the events delivered to it
+ * @param untrackedCalls its calls on call paths past the profiler's limit, left out of the tree
  */
-public record ThreadData(String threadName, long threadId, TreeData tree, CodeUnit[] units, long events) {
+public record ThreadData(String threadName, long threadId, TreeData tree, CodeUnit[] units, long events,
+        long untrackedCalls) {
 }

@@ -30,6 +30,10 @@ public final class TopTable {
         out.append(String.format(Locale.ROOT,
                 "profiler cost: %d events, est. %s ms in callbacks (%.1f ns/event, dispatch not included)%n",
                 profile.events(), ms(profile.estimatedCallbackNanos()), profile.nanosPerEvent()));
+        if (profile.untrackedCalls() > 0) {
+            out.append(String.format(Locale.ROOT, "call paths past the profiler's limit (maxCallPaths): %d calls not"
+                    + " in the figures below; their time counts as their callers' own%n", profile.untrackedCalls()));
+        }
         out.append("times in ms; self = time in the method minus its calls; incl = with its calls,"
                 + " recursion counted once\n");
         List<MethodStats> methods = profile.methods();

@@ -2,6 +2,7 @@ package io.lowimpact.tools.profiler.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import org.junit.jupiter.api.Test;
 
@@ -30,6 +31,31 @@ class CallTreeTest {
             assertEquals(visited ? 1 : 0, data.count(child[k]));
             assertEquals(visited ? k : 0, data.inclusive(child[k]));
         }
+    }
+
+    @Test
+    void treesSharingABudgetMakeNoPathPastItAndKeepFindingTheirOwn() {
+        PathBudget budget = PathBudget.of(3);
+        CallTree one = new CallTree(budget);
+        CallTree two = new CallTree(budget);
+        int a = one.child(CallTree.ROOT, 1);
+        int b = two.child(CallTree.ROOT, 1);
+        int c = one.child(a, 2);
+        assertEquals(CallTree.UNTRACKED, two.child(b, 2), "the third path was the last");
+        assertEquals(CallTree.UNTRACKED, one.child(CallTree.ROOT, 3));
+        assertEquals(a, one.child(CallTree.ROOT, 1), "paths made before are still found");
+        assertEquals(c, one.child(a, 2));
+        assertEquals(b, two.child(CallTree.ROOT, 1));
+        assertEquals(3, one.copy().size());
+        assertEquals(2, two.copy().size());
+    }
+
+    @Test
+    void budgetsFollowTheHeapAndRefuseLessThanOnePath() {
+        assertEquals(PathBudget.MIN, PathBudget.forHeap(1 << 20).max());
+        assertEquals((1L << 30) / 256, PathBudget.forHeap(1L << 30).max());
+        assertEquals("the call path limit must be at least 1: 0",
+                assertThrows(IllegalArgumentException.class, () -> PathBudget.of(0)).getMessage());
     }
 
     @Test

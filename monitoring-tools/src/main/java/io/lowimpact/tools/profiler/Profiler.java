@@ -41,8 +41,8 @@ import java.util.function.LongSupplier;
  * <p>It is one tool among others: its only {@code DISABLE} is of {@code CALL} at a call site once that site's callee
  * is known to be instrumented (its {@code METHOD_START} says as much: at once for a static, constructor or private
  * call, after 64 calls for a virtual or interface call), which is its own tool's mark; other tools (a coverage tool
- * on id 1) neither disturb it nor are disturbed. It keeps at most {@link Builder#maxCallPaths} call paths. Times come from a clock
- * that advances every millisecond unless {@link Builder#clockPeriod} says otherwise. Thread-safe.
+ * on id 1) neither disturb it nor are disturbed. It keeps at most {@link Builder#maxCallPaths} call paths. Times
+ * come from a clock that advances every millisecond unless {@link Builder#clockPeriod} says otherwise. Thread-safe.
  */
 public final class Profiler implements AutoCloseable {
 

@@ -8,11 +8,13 @@ import java.util.Locale;
 /**
  * Starts the profiler for the tools agent's {@code profile=<dir>}: it writes its files there at exit. The agent's
  * {@code profileclock=} comes first, when given: {@code exact} ({@code System.nanoTime()} at every event) or a
- * period such as {@code 100us} or {@code 2ms} (see {@link Profiler.Builder#clockPeriod(Duration)}).
+ * period such as {@code 100us} or {@code 2ms} (see {@link Profiler.Builder#clockPeriod(Duration)}); and
+ * {@code profilepaths=}, the most call paths it keeps (see {@link Profiler.Builder#maxCallPaths(long)}).
  */
 final class ProfilerStarter {
 
     private static Duration period;
+    private static long maxCallPaths;
 
     private ProfilerStarter() {
     }
@@ -21,12 +23,40 @@ final class ProfilerStarter {
         period = parsePeriod(value);
     }
 
+    static void paths(String value) {
+        maxCallPaths = parsePaths(value);
+    }
+
     static void start(String dir) {
         Profiler.Builder builder = Profiler.builder();
         if (period != null) {
             builder.clockPeriod(period);
         }
+        if (maxCallPaths > 0) {
+            builder.maxCallPaths(maxCallPaths);
+        }
         builder.start().writeAtExit(Path.of(dir));
+    }
+
+    /**
+     * @param value a positive whole number
+     * @return the most call paths
+     * @throws IllegalArgumentException for anything else
+     */
+    static long parsePaths(String value) {
+        String v = value.strip();
+        if (!v.isEmpty() && v.chars().allMatch(Character::isDigit)) {
+            try {
+                long n = Long.parseLong(v);
+                if (n > 0) {
+                    return n;
+                }
+            } catch (NumberFormatException e) {
+                // too large: refused below
+            }
+        }
+        throw new IllegalArgumentException("tools agent option profilepaths=" + value
+                + ": give a positive whole number of call paths, such as 1000000");
     }
 
     /**

@@ -23,6 +23,7 @@ public final class ToolsAgent {
     static {
         // Run in this order, whatever the order given: a tool's settings come before the tool.
         STARTERS.put("profileclock", ProfilerStarter::clock);
+        STARTERS.put("profilepaths", ProfilerStarter::paths);
         STARTERS.put("profile", ProfilerStarter::start);
         STARTERS.put("trace", TraceStarter::start);
     }
@@ -72,9 +73,11 @@ public final class ToolsAgent {
                 }
             }
         }
-        if (parsed.containsKey("profileclock") && !parsed.containsKey("profile")) {
-            throw new IllegalArgumentException("tools agent option 'profileclock' is a setting of the profiler: give "
-                    + "profile=<dir> too");
+        for (String setting : new String[] {"profileclock", "profilepaths"}) {
+            if (parsed.containsKey(setting) && !parsed.containsKey("profile")) {
+                throw new IllegalArgumentException("tools agent option '" + setting + "' is a setting of the profiler:"
+                        + " give profile=<dir> too");
+            }
         }
         if (parsed.isEmpty()) {
             throw new IllegalArgumentException("the tools agent needs an option naming a tool (known: "

@@ -91,6 +91,28 @@ class ToolsAgentIT {
     }
 
     @Test
+    void profilePathsLimitsTheCallPathsKept() throws Exception {
+        ChildJvm.Result r = run("-javaagent:" + AGENT + "=include=com.acme.**",
+                "-javaagent:" + TOOLS + "=profile=" + dir + ",profilepaths=1");
+        assertEquals(0, r.exitCode, r::toString);
+        assertEquals("total 299501\n", r.out, "the program runs as without the profiler");
+        Path collapsed;
+        Path table;
+        try (Stream<Path> s = Files.list(dir)) {
+            List<Path> files = s.sorted().collect(Collectors.toList());
+            collapsed = files.get(0);
+            table = files.get(2);
+        }
+        // the first path made, main's own frame, is the only one kept: everything it calls is its self time
+        for (String line : Files.readAllLines(collapsed, StandardCharsets.UTF_8)) {
+            assertEquals("[main];com.acme.Shop.main", line.substring(0, line.lastIndexOf(' ')));
+        }
+        String report = Files.readString(table, StandardCharsets.UTF_8);
+        assertTrue(report.matches("(?s).*call paths past the profiler's limit \\(maxCallPaths\\): [1-9][0-9]* calls not"
+                + " in the figures below.*"), report);
+    }
+
+    @Test
     void withoutTheMonitoringAgentTheJvmDoesNotStart() throws Exception {
         ChildJvm.Result r = run("-javaagent:" + TOOLS + "=profile=" + dir);
         assertTrue(r.exitCode != 0, r::toString);
@@ -102,7 +124,7 @@ class ToolsAgentIT {
     void unknownOptionTheJvmDoesNotStart() throws Exception {
         ChildJvm.Result r = run("-javaagent:" + AGENT, "-javaagent:" + TOOLS + "=profiel=" + dir);
         assertTrue(r.exitCode != 0, r::toString);
-        assertTrue(r.err.contains("unknown tools agent option 'profiel' (known: profileclock, profile, trace)"), r::toString);
+        assertTrue(r.err.contains("unknown tools agent option 'profiel' (known: profileclock, profilepaths, profile, trace)"), r::toString);
     }
 
     private ChildJvm.Result run(String... agents) throws IOException, InterruptedException {

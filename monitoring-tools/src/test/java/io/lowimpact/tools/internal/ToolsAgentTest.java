@@ -23,7 +23,7 @@ class ToolsAgentTest {
 
     @Test
     void parseUnknownKey() {
-        assertEquals("unknown tools agent option 'bogus' (known: profileclock, profile, trace)",
+        assertEquals("unknown tools agent option 'bogus' (known: profileclock, profilepaths, profile, trace)",
                 refusal(() -> ToolsAgent.parse("profile=/tmp,bogus=1")));
     }
 
@@ -41,7 +41,7 @@ class ToolsAgentTest {
 
     @Test
     void parseNothing() {
-        assertEquals("the tools agent needs an option naming a tool (known: profileclock, profile, trace), for example profile=<dir>",
+        assertEquals("the tools agent needs an option naming a tool (known: profileclock, profilepaths, profile, trace), for example profile=<dir>",
                 refusal(() -> ToolsAgent.parse("")));
     }
 
@@ -49,6 +49,22 @@ class ToolsAgentTest {
     void parseProfileClockWithoutProfile() {
         assertEquals("tools agent option 'profileclock' is a setting of the profiler: give profile=<dir> too",
                 refusal(() -> ToolsAgent.parse("profileclock=exact,trace=com.acme.**")));
+    }
+
+    @Test
+    void parseProfilePathsWithoutProfile() {
+        assertEquals("tools agent option 'profilepaths' is a setting of the profiler: give profile=<dir> too",
+                refusal(() -> ToolsAgent.parse("profilepaths=1000,trace=com.acme.**")));
+    }
+
+    @Test
+    void profilePathLimits() {
+        assertEquals(1_000_000L, ProfilerStarter.parsePaths(" 1000000 "));
+        for (String bad : List.of("0", "-5", "1e6", "1,000", "99999999999999999999", "many")) {
+            assertEquals("tools agent option profilepaths=" + bad
+                    + ": give a positive whole number of call paths, such as 1000000",
+                    refusal(() -> ProfilerStarter.parsePaths(bad)), bad);
+        }
     }
 
     @Test

@@ -378,9 +378,7 @@ public final class Control {
     public void publishSlots(ProbeClass probeClass) {
         lock.lock();
         try {
-            int firstNew = probeClass.published();
             sites.publish(probeClass);
-            marks.inherit(probeClass, firstNew);
         } finally {
             lock.unlock();
         }

@@ -1,6 +1,7 @@
 package io.lowimpact.monitoring.core.internal;
 
 import io.lowimpact.monitoring.Event;
+import io.lowimpact.monitoring.EventSet;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -12,13 +13,15 @@ import java.util.List;
  * proportion to what that tool disabled (S29) and touches no other tool's marks. Callers hold the Control lock.
  *
  * <p>A call's EXTERNAL_RETURN and EXTERNAL_RAISE follow its CALL (S18): DISABLE of a CALL marks them at the same
- * call for the same tool, and an ancillary location made after that DISABLE starts marked, as in CPython, where
- * C_RETURN and C_RAISE go to the tools that CALL goes to at that instruction.
+ * call for the same tool, as in CPython, where C_RETURN and C_RAISE go to the tools that CALL goes to at that
+ * instruction. An injected ancillary site made after that DISABLE starts marked ({@link #inherit}); a bytecode
+ * call's ancillary slots are allocated and published with its CALL slot (they share CALL's demand bit), so none
+ * can appear after it.
  */
 final class Marks {
 
-    /** The events that follow CALL's marks at their call. */
-    private static final List<Event<?>> ANCILLARY = List.of(Event.EXTERNAL_RETURN, Event.EXTERNAL_RAISE);
+    /** The events that follow CALL's marks at their call: EXTERNAL_RETURN, EXTERNAL_RAISE. */
+    private static final List<Event<?>> ANCILLARY = EventSet.ANCILLARY.events();
 
     private final SiteRegistry sites;
     private final ToolState[] tools;
@@ -84,7 +87,7 @@ final class Marks {
      * after that DISABLE). Marks it already has stay; a restart lifts both.
      */
     void inherit(Site site) {
-        if (!ANCILLARY.contains(site.event)) {
+        if (site.event.kind() != Event.Kind.ANCILLARY) {
             return;
         }
         Site call = site.unit.site(new SiteKey(Event.CALL.ordinal(), site.offset, -1));
@@ -95,21 +98,6 @@ final class Marks {
         }
     }
 
-    /** New ancillary slots of a class, from {@code firstNew} on, take the marks of their call's CALL slot. */
-    void inherit(ProbeClass probeClass, int firstNew) {
-        for (int slot = firstNew, n = probeClass.published(); slot < n; slot++) {
-            if (!ANCILLARY.contains(probeClass.eventOf(slot))) {
-                continue;
-            }
-            long descriptor = probeClass.descriptor(slot);
-            int call = probeClass.slotAt(ProbeClass.unitIndex(descriptor), Event.CALL, ProbeClass.offset(descriptor));
-            if (call >= 0) {
-                for (int marked = probeClass.disabledOf(call); marked != 0; marked &= marked - 1) {
-                    mark(probeClass, slot, tools[Integer.numberOfTrailingZeros(marked)]);
-                }
-            }
-        }
-    }
 
     /**
      * Lifts every mark of the tool and nothing else (S29). Only the tool's own bit of each location can change, so

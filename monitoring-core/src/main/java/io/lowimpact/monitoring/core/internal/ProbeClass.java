@@ -138,11 +138,6 @@ public final class ProbeClass {
         masks = next;
     }
 
-    /** @return the number of published slots: those the current generation holds */
-    int published() {
-        return masks.length;
-    }
-
     /**
      * The published slot of one event at one offset of a unit: a call's EXTERNAL_RETURN and EXTERNAL_RAISE slots
      * have its CALL slot's offset. Caller holds the Control lock.

@@ -126,7 +126,7 @@ class DisableRestartTest {
     }
 
     @Test
-    void disableOfACallEndsItsExternalReturnForThatToolOnly() throws Exception {
+    void s18_disableOfACallEndsItsExternalReturnForThatToolOnly() throws Exception {
         Method describe = Instrumented.method(Instrumented.load(MixedReceivers.class), "describe");
         List<String> a = new ArrayList<>();
         List<String> b = new ArrayList<>();

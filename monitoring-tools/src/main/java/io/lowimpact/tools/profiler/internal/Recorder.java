@@ -220,9 +220,7 @@ public final class Recorder {
 
     /** A call of the target ran code that is not instrumented: its site keeps its {@code CALL}. */
     private void wentExternal(CallTarget t) {
-        if (callees.get(t) != WENT_EXTERNAL) {
-            callees.put(t, WENT_EXTERNAL);
-        }
+        callees.put(t, WENT_EXTERNAL);
     }
 
     /** @return whether the instruction fixes the method called: {@code STATIC} or {@code SPECIAL} */

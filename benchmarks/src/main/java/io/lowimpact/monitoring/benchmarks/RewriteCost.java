@@ -57,7 +57,7 @@ import java.util.stream.Stream;
 public final class RewriteCost {
 
     private static final EventSet LINE_BRANCH = EventSet.of(Event.LINE, Event.BRANCH_LEFT, Event.BRANCH_RIGHT);
-    private static final EventSet PROFILER = EventSet.of(Event.METHOD_START, Event.METHOD_RETURN, Event.METHOD_UNWIND,
+    static final EventSet PROFILER = EventSet.of(Event.METHOD_START, Event.METHOD_RETURN, Event.METHOD_UNWIND,
             Event.CALL, Event.EXTERNAL_RETURN, Event.EXTERNAL_RAISE);
 
     private static final Predicate<String> INSTRUMENTED = name -> !JdkPackages.contains(name);
@@ -68,6 +68,20 @@ public final class RewriteCost {
             (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
 
     private RewriteCost() throws IOException {
+        read(names, classes);
+    }
+
+    /**
+     * @return the input: every class file of {@code jdk.compiler} under {@code com/sun/tools/javac}, in path order
+     * @throws IOException if the {@code jrt:} file system cannot be read
+     */
+    static List<byte[]> javacClasses() throws IOException {
+        List<byte[]> classFiles = new ArrayList<>();
+        read(new ArrayList<>(), classFiles);
+        return classFiles;
+    }
+
+    private static void read(List<String> names, List<byte[]> classes) throws IOException {
         FileSystem jrt = FileSystems.getFileSystem(URI.create("jrt:/"));
         try (Stream<Path> files = Files.walk(jrt.getPath("/modules/jdk.compiler/com/sun/tools/javac"))) {
             for (Path file : (Iterable<Path>) files.sorted()::iterator) {

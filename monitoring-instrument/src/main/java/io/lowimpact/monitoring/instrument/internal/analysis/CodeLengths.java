@@ -7,7 +7,7 @@ import org.objectweb.asm.ClassReader;
  * visitors do not report it, and it cannot be derived from the instructions they visit (ASM folds
  * {@code ldc}/{@code ldc_w}, {@code goto}/{@code goto_w} and {@code wide} forms of different sizes).
  */
-final class CodeLengths {
+public final class CodeLengths {
 
     private static final int CODE_LENGTH_IN_ATTRIBUTE = 10; // name(2) length(4) max_stack(2) max_locals(2)
 
@@ -19,7 +19,7 @@ final class CodeLengths {
      * @return by method, in class file order (the order in which the reader visits them), its code length, or -1 if
      *     it has no code
      */
-    static int[] read(ClassReader reader) {
+    public static int[] read(ClassReader reader) {
         char[] buffer = new char[reader.getMaxStringLength()];
         int at = reader.header + 6; // access_flags, this_class, super_class
         at += 2 + 2 * reader.readUnsignedShort(at); // interfaces

@@ -1,0 +1,99 @@
+package io.lowimpact.monitoring.benchmarks;
+
+import io.lowimpact.monitoring.Event;
+import io.lowimpact.monitoring.EventSet;
+import io.lowimpact.monitoring.core.internal.Control;
+import io.lowimpact.monitoring.core.internal.JdkPackages;
+import io.lowimpact.monitoring.instrument.internal.OfflineRewrite;
+import io.lowimpact.monitoring.instrument.internal.analysis.CodeLengths;
+
+import org.jacoco.core.instr.Instrumenter;
+import org.jacoco.core.runtime.OfflineInstrumentationAccessGenerator;
+import org.objectweb.asm.ClassReader;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * How much the probes grow the code of javac's classes (the classes of {@link RewriteCost}): the bytecode of every
+ * method, summed, as compiled, under our rewrite for an event set, and under JaCoCo's offline instrumenter; and how
+ * many methods each leaves past three limits of HotSpot's compilers, which judge a method by its bytecode's size:
+ * 35 bytes ({@code MaxInlineSize}: larger methods are inlined only where hot), 325 bytes ({@code FreqInlineSize}:
+ * larger methods are not inlined even where hot) and 8,000 bytes ({@code HugeMethodLimit}: larger methods are not
+ * compiled at all, and run interpreted).
+ *
+ * <pre>
+ * java -cp benchmarks/target/benchmarks.jar io.lowimpact.monitoring.benchmarks.CodeGrowth
+ * </pre>
+ */
+public final class CodeGrowth {
+
+    private static final int[] LIMITS = {35, 325, 8000};
+
+    private CodeGrowth() {
+    }
+
+    /**
+     * @param args none
+     * @throws Exception if javac's classes cannot be read or instrumented
+     */
+    public static void main(String[] args) throws Exception {
+        List<byte[]> classes = RewriteCost.javacClasses();
+        print("as compiled", classes, null);
+        print("ours, line+branch", classes, EventSet.of(Event.LINE, Event.BRANCH_LEFT, Event.BRANCH_RIGHT));
+        print("ours, line", classes, EventSet.of(Event.LINE));
+        print("ours, profiler", classes, RewriteCost.PROFILER);
+        Instrumenter jacoco = new Instrumenter(new OfflineInstrumentationAccessGenerator());
+        Totals theirs = new Totals();
+        for (byte[] c : classes) {
+            theirs.add(jacoco.instrument(c, "javac"));
+        }
+        theirs.print("JaCoCo", original(classes));
+    }
+
+    private static long original(List<byte[]> classes) {
+        Totals t = new Totals();
+        for (byte[] c : classes) {
+            t.add(c);
+        }
+        return t.bytes;
+    }
+
+    private static void print(String label, List<byte[]> classes, EventSet events) {
+        Control control = events == null ? null : RewriteCost.freshControl();
+        Totals t = new Totals();
+        for (byte[] c : classes) {
+            t.add(events == null ? c : OfflineRewrite.rewrite(control, c, events.mask(),
+                    name -> !JdkPackages.contains(name)));
+        }
+        t.print(label, original(classes));
+    }
+
+    /** Code bytes and methods past each limit, over the classes added. */
+    private static final class Totals {
+        long methods;
+        long bytes;
+        final long[] past = new long[LIMITS.length];
+
+        void add(byte[] classFile) {
+            for (int length : CodeLengths.read(new ClassReader(classFile))) {
+                if (length < 0) {
+                    continue;
+                }
+                methods++;
+                bytes += length;
+                for (int i = 0; i < LIMITS.length; i++) {
+                    if (length > LIMITS[i]) {
+                        past[i]++;
+                    }
+                }
+            }
+        }
+
+        void print(String label, long originalBytes) {
+            System.out.printf(Locale.ROOT, "%-18s %6d methods, %9d code bytes (%.2f x), past 35: %5d, past 325: %5d,"
+                    + " past 8000: %3d%n", label, methods, bytes, bytes / (double) originalBytes, past[0], past[1],
+                    past[2]);
+        }
+    }
+}

@@ -40,7 +40,7 @@ public final class CodeGrowth {
     public static void main(String[] args) throws Exception {
         List<byte[]> classes = RewriteCost.javacClasses();
         print("as compiled", classes, null);
-        print("ours, line+branch", classes, EventSet.of(Event.LINE, Event.BRANCH_LEFT, Event.BRANCH_RIGHT));
+        print("ours, line+branch", classes, RewriteCost.LINE_BRANCH);
         print("ours, line", classes, EventSet.of(Event.LINE));
         print("ours, profiler", classes, RewriteCost.PROFILER);
         Instrumenter jacoco = new Instrumenter(new OfflineInstrumentationAccessGenerator());

@@ -56,7 +56,7 @@ import java.util.stream.Stream;
  */
 public final class RewriteCost {
 
-    private static final EventSet LINE_BRANCH = EventSet.of(Event.LINE, Event.BRANCH_LEFT, Event.BRANCH_RIGHT);
+    static final EventSet LINE_BRANCH = EventSet.of(Event.LINE, Event.BRANCH_LEFT, Event.BRANCH_RIGHT);
     static final EventSet PROFILER = EventSet.of(Event.METHOD_START, Event.METHOD_RETURN, Event.METHOD_UNWIND,
             Event.CALL, Event.EXTERNAL_RETURN, Event.EXTERNAL_RAISE);
 

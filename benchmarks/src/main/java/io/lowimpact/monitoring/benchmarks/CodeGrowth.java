@@ -3,7 +3,6 @@ package io.lowimpact.monitoring.benchmarks;
 import io.lowimpact.monitoring.Event;
 import io.lowimpact.monitoring.EventSet;
 import io.lowimpact.monitoring.core.internal.Control;
-import io.lowimpact.monitoring.core.internal.JdkPackages;
 import io.lowimpact.monitoring.instrument.internal.OfflineRewrite;
 import io.lowimpact.monitoring.instrument.internal.analysis.CodeLengths;
 
@@ -39,34 +38,27 @@ public final class CodeGrowth {
      */
     public static void main(String[] args) throws Exception {
         List<byte[]> classes = RewriteCost.javacClasses();
-        print("as compiled", classes, null);
-        print("ours, line+branch", classes, RewriteCost.LINE_BRANCH);
-        print("ours, line", classes, EventSet.of(Event.LINE));
-        print("ours, profiler", classes, RewriteCost.PROFILER);
+        Totals original = new Totals();
+        classes.forEach(original::add);
+        original.print("as compiled", original.bytes);
+        rewritten(classes, RewriteCost.LINE_BRANCH).print("ours, line+branch", original.bytes);
+        rewritten(classes, EventSet.of(Event.LINE)).print("ours, line", original.bytes);
+        rewritten(classes, RewriteCost.PROFILER).print("ours, profiler", original.bytes);
         Instrumenter jacoco = new Instrumenter(new OfflineInstrumentationAccessGenerator());
         Totals theirs = new Totals();
         for (byte[] c : classes) {
             theirs.add(jacoco.instrument(c, "javac"));
         }
-        theirs.print("JaCoCo", original(classes));
+        theirs.print("JaCoCo", original.bytes);
     }
 
-    private static long original(List<byte[]> classes) {
+    private static Totals rewritten(List<byte[]> classes, EventSet events) {
+        Control control = RewriteCost.freshControl();
         Totals t = new Totals();
         for (byte[] c : classes) {
-            t.add(c);
+            t.add(OfflineRewrite.rewrite(control, c, events.mask(), RewriteCost.INSTRUMENTED));
         }
-        return t.bytes;
-    }
-
-    private static void print(String label, List<byte[]> classes, EventSet events) {
-        Control control = events == null ? null : RewriteCost.freshControl();
-        Totals t = new Totals();
-        for (byte[] c : classes) {
-            t.add(events == null ? c : OfflineRewrite.rewrite(control, c, events.mask(),
-                    name -> !JdkPackages.contains(name)));
-        }
-        t.print(label, original(classes));
+        return t;
     }
 
     /** Code bytes and methods past each limit, over the classes added. */

@@ -60,7 +60,7 @@ public final class RewriteCost {
     static final EventSet PROFILER = EventSet.of(Event.METHOD_START, Event.METHOD_RETURN, Event.METHOD_UNWIND,
             Event.CALL, Event.EXTERNAL_RETURN, Event.EXTERNAL_RAISE);
 
-    private static final Predicate<String> INSTRUMENTED = name -> !JdkPackages.contains(name);
+    static final Predicate<String> INSTRUMENTED = name -> !JdkPackages.contains(name);
 
     private final List<String> names = new ArrayList<>();
     private final List<byte[]> classes = new ArrayList<>();

@@ -98,7 +98,6 @@ final class Marks {
         }
     }
 
-
     /**
      * Lifts every mark of the tool and nothing else (S29). Only the tool's own bit of each location can change, so
      * each costs one test of the mask rule for that tool, not for all of them: per-test contexts restart often.

@@ -22,8 +22,11 @@ import java.util.Locale;
  * compiled at all, and run interpreted).
  *
  * <pre>
- * java -cp benchmarks/target/benchmarks.jar io.lowimpact.monitoring.benchmarks.CodeGrowth
+ * java -cp benchmarks/target/benchmarks.jar io.lowimpact.monitoring.benchmarks.CodeGrowth [EVENT,EVENT... ...]
  * </pre>
+ *
+ * <p>Each argument, if any, is one more event set to rewrite with (event names joined by commas), printed after the
+ * fixed ones: what a probe kind adds, told apart.
  */
 public final class CodeGrowth {
 
@@ -33,7 +36,7 @@ public final class CodeGrowth {
     }
 
     /**
-     * @param args none
+     * @param args more event sets, each as event names joined by commas
      * @throws Exception if javac's classes cannot be read or instrumented
      */
     public static void main(String[] args) throws Exception {
@@ -50,6 +53,22 @@ public final class CodeGrowth {
             theirs.add(jacoco.instrument(c, "javac"));
         }
         theirs.print("JaCoCo", original.bytes);
+        for (String set : args) {
+            EventSet events = EventSet.of();
+            for (String name : set.split(",")) {
+                events = events.with(named(name.trim()));
+            }
+            rewritten(classes, events).print(set, original.bytes);
+        }
+    }
+
+    private static Event<?> named(String name) {
+        for (Event<?> e : Event.values()) {
+            if (e.name().equals(name)) {
+                return e;
+            }
+        }
+        throw new IllegalArgumentException("no event " + name + "; events: " + Event.values());
     }
 
     private static Totals rewritten(List<byte[]> classes, EventSet events) {

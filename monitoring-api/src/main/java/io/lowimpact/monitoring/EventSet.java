@@ -23,6 +23,9 @@ public final class EventSet {
     public static final EventSet GLOBAL = ofKind(Event.Kind.GLOBAL);
     /** Every event of kind {@link Event.Kind#ANCILLARY}. */
     public static final EventSet ANCILLARY = ofKind(Event.Kind.ANCILLARY);
+    /** The events that carry no value, which a tool may defer: what {@link Tool#setDeferredEvents} accepts. */
+    public static final EventSet DEFERRABLE = of(Event.METHOD_START, Event.LINE, Event.INSTRUCTION, Event.JUMP,
+            Event.BRANCH_LEFT, Event.BRANCH_RIGHT);
 
     private final int mask;
 

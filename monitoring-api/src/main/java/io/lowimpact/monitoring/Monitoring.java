@@ -192,12 +192,58 @@ public final class Monitoring {
 
     /**
      * Re-enables every location that this tool has disabled, and nothing of any other tool. Costs in proportion
-     * to the number of locations the tool disabled.
+     * to the number of locations the tool disabled. Deferred events recorded before the call are delivered first
+     * ({@link #setDeferredEvents}).
      *
      * @param id 0 to 5
      */
     public static void restartEvents(int id) {
         RUNTIME.restartEvents(id);
+    }
+
+    /**
+     * Lets the runtime deliver some of a tool's events late: what a tool that only needs to know <em>which</em>
+     * locations ran (coverage) asks for, so that those locations cost almost nothing.
+     *
+     * <p>For an event in this set, the tool receives the event of each location that ran once, and then the location
+     * is disabled for the tool as if its callback had returned {@link Action#DISABLE}, whatever it returned, until
+     * {@link #restartEvents(int) restartEvents}. The event is delivered when it happens or later, but at the latest
+     * before {@link #flushEvents(int) flushEvents} or {@code restartEvents} of this tool returns, on the thread
+     * that calls it; so the callback learns the location, not the moment, the thread or the order. Events the tool
+     * has not switched on ({@link #setEvents}, {@link #setLocalEvents}) are not delivered, deferred or not.
+     *
+     * <p>Only the events that carry no value can be deferred: {@code METHOD_START}, {@code LINE},
+     * {@code INSTRUCTION}, {@code JUMP}, {@code BRANCH_LEFT} and {@code BRANCH_RIGHT}. Where only deferring tools
+     * want such an event, a bytecode probe is a single store into an array and never calls the runtime (class files
+     * of version 55 and later; older ones deliver at once).
+     *
+     * @param id 0 to 5, in use
+     * @param events the events to defer; empty for none (the default)
+     * @throws IllegalArgumentException if the set holds an event that carries a value
+     * @throws IllegalStateException if the id is not in use
+     */
+    public static void setDeferredEvents(int id, EventSet events) {
+        RUNTIME.setDeferredEvents(id, events);
+    }
+
+    /**
+     * @param id 0 to 5
+     * @return the tool's deferred events; empty for a free id
+     */
+    public static EventSet getDeferredEvents(int id) {
+        return RUNTIME.getDeferredEvents(id);
+    }
+
+    /**
+     * Delivers the deferred events recorded so far ({@link #setDeferredEvents}), on this thread, before returning.
+     * Other deferring tools may receive theirs in the same pass. A callback of this tool that calls this method
+     * receives nothing from it: its own events wait for the next flush.
+     *
+     * @param id 0 to 5, in use
+     * @throws IllegalStateException if the id is not in use
+     */
+    public static void flushEvents(int id) {
+        RUNTIME.flushEvents(id);
     }
 
     /** Re-enables every disabled location of every tool (CPython's {@code restart_events()}). */

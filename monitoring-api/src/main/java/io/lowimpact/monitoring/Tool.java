@@ -53,7 +53,25 @@ public interface Tool extends AutoCloseable {
      */
     EventSet getLocalEvents(CodeUnit code);
 
-    /** Re-enables every location this tool has disabled, and nothing of any other tool. */
+    /**
+     * Lets the runtime deliver some of this tool's events late, once per location ({@link
+     * Monitoring#setDeferredEvents(int, EventSet)}).
+     *
+     * @param events the events to defer, of those that carry no value; empty for none
+     * @throws IllegalArgumentException if the set holds an event that carries a value
+     */
+    void setDeferredEvents(EventSet events);
+
+    /** @return this tool's deferred events */
+    EventSet getDeferredEvents();
+
+    /** Delivers this tool's deferred events recorded so far, on this thread ({@link Monitoring#flushEvents(int)}). */
+    void flushEvents();
+
+    /**
+     * Re-enables every location this tool has disabled, and nothing of any other tool; delivers its deferred events
+     * recorded before the call first.
+     */
     void restartEvents();
 
     /** Unregisters all callbacks, sets no events, drops local events and DISABLE marks; keeps the id. */

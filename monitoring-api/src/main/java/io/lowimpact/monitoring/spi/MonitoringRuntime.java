@@ -80,6 +80,26 @@ public interface MonitoringRuntime {
     EventSet getLocalEvents(int id, CodeUnit code);
 
     /**
+     * @see io.lowimpact.monitoring.Monitoring#setDeferredEvents(int, EventSet)
+     * @param id id
+     * @param events events
+     */
+    void setDeferredEvents(int id, EventSet events);
+
+    /**
+     * @see io.lowimpact.monitoring.Monitoring#getDeferredEvents(int)
+     * @param id id
+     * @return the deferred events
+     */
+    EventSet getDeferredEvents(int id);
+
+    /**
+     * @see io.lowimpact.monitoring.Monitoring#flushEvents(int)
+     * @param id id
+     */
+    void flushEvents(int id);
+
+    /**
      * @see io.lowimpact.monitoring.Monitoring#restartEvents(int)
      * @param id id
      */

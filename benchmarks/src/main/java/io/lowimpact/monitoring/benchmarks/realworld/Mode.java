@@ -33,7 +33,11 @@ enum Mode {
     /** (k) No agent, JFR's default recording ({@code -XX:StartFlightRecording}): a sampling profiler, for reference. */
     JFR('k', "JFR default recording, no agent", Agent.JFR, "none"),
     /** (l) As (e), with the agent's own rewriting code left open to C2 ({@code rewriter=c2}): what the default saves. */
-    LINE_BRANCH_C2('l', "line+branch coverage, rewriter=c2", Agent.OURS, "linebranch", ",rewriter=c2");
+    LINE_BRANCH_C2('l', "line+branch coverage, rewriter=c2", Agent.OURS, "linebranch", ",rewriter=c2"),
+    /** (m) As (e), the tool deferring its three events ({@code setDeferredEvents}): its probes are stores. */
+    LINE_BRANCH_DEFERRED('m', "line+branch coverage, deferred", Agent.OURS, "linebranch-deferred"),
+    /** (n) As (m), with {@code restartEvents()} every 10 ms, as (h): each restart delivers what ran before it. */
+    RESTART_DEFERRED('n', "line+branch deferred, restartEvents every 10 ms", Agent.OURS, "restart-deferred");
 
     /** Which java agent (or JFR's recorder) a mode's JVM starts with. */
     enum Agent { NONE, JACOCO, OURS, JFR }
@@ -156,7 +160,7 @@ enum Mode {
 
     /** @return whether this mode writes covered lines (compared with JaCoCo's) */
     boolean writesCoverage() {
-        return this == LINE || this == LINE_BRANCH;
+        return this == LINE || this == LINE_BRANCH || this == LINE_BRANCH_DEFERRED;
     }
 
     @Override

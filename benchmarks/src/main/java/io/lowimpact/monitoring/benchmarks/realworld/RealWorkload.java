@@ -179,6 +179,9 @@ public final class RealWorkload {
         CoverageCheck check = null;
         Run jacoco = first(timed, Mode.JACOCO);
         Run ours = first(timed, Mode.LINE_BRANCH);
+        if (ours == null) {
+            ours = first(timed, Mode.LINE_BRANCH_DEFERRED);
+        }
         if (jacoco != null && ours != null) {
             check = CoverageCheck.compare(jacoco.dir.resolve("jacoco.exec"), ours.dir.resolve("coverage.txt"));
         }

@@ -51,17 +51,21 @@ final class Tools {
 
     /**
      * @param name {@code line}, {@code linebranch}, {@code linecount}, {@code calls}, {@code restart},
-     *        {@code profevents} or {@code profiler}
+     *        {@code linebranch-deferred}, {@code restart-deferred}, {@code profevents} or {@code profiler}
      * @return the installed tool
      */
     static Installed install(String name) {
         switch (name) {
             case "line":
-                return new Coverage(false, false);
+                return new Coverage(false, false, false);
             case "linebranch":
-                return new Coverage(true, false);
+                return new Coverage(true, false, false);
             case "restart":
-                return new Coverage(true, true);
+                return new Coverage(true, true, false);
+            case "linebranch-deferred":
+                return new Coverage(true, false, true);
+            case "restart-deferred":
+                return new Coverage(true, true, true);
             case "linecount":
                 return new LineCounter();
             case "calls":
@@ -75,7 +79,10 @@ final class Tools {
         }
     }
 
-    /** Line (and branch) coverage, DISABLE after the first hit; optionally restarted every 10 ms. */
+    /**
+     * Line (and branch) coverage, DISABLE after the first hit, or its events deferred (each location delivered once,
+     * at the latest at the flush before the report); optionally restarted every 10 ms.
+     */
     private static final class Coverage implements Installed {
         private final Tool tool = Monitoring.useToolId(Monitoring.COVERAGE_ID, "rw-coverage");
         private final Map<CodeUnit, Set<Integer>> lines = new ConcurrentHashMap<>();
@@ -83,9 +90,11 @@ final class Tools {
         private final LongAdder lineEvents = new LongAdder();
         private final LongAdder branchEvents = new LongAdder();
         private final AtomicLong restarts = new AtomicLong();
+        private final boolean deferred;
         private volatile boolean stopped;
 
-        Coverage(boolean branches, boolean restart) {
+        Coverage(boolean branches, boolean restart, boolean deferred) {
+            this.deferred = deferred;
             tool.registerCallback(Event.LINE, (code, line) -> {
                 lineEvents.increment();
                 lines.computeIfAbsent(code, k -> ConcurrentHashMap.newKeySet()).add(line);
@@ -101,6 +110,9 @@ final class Tools {
                 tool.registerCallback(Event.BRANCH_LEFT, arc);
                 tool.registerCallback(Event.BRANCH_RIGHT, arc);
                 events = events.union(EventSet.BRANCH);
+            }
+            if (deferred) {
+                tool.setDeferredEvents(events); // before the events: no class is rewritten with calls first
             }
             tool.setEvents(events);
             if (restart) {
@@ -125,6 +137,9 @@ final class Tools {
         @Override
         public void report(Map<String, String> summary, Path coverageFile) {
             stopped = true;
+            if (deferred) {
+                tool.flushEvents();
+            }
             Map<String, Set<Integer>> byClass = new TreeMap<>();
             lines.forEach((code, set) -> byClass.computeIfAbsent(code.className(), k -> new TreeSet<>()).addAll(set));
             int covered = 0;

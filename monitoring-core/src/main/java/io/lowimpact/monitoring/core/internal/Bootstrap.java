@@ -41,6 +41,21 @@ public final class Bootstrap {
     }
 
     /**
+     * The bootstrap method of the {@code CONSTANT_Dynamic} that store probes of instrumented classes of version 55
+     * and later write their hits into (deferred events).
+     *
+     * @param lookup the class's lookup (unused)
+     * @param name any name
+     * @param type {@code byte[].class}
+     * @param classId the class's probe class
+     * @return the current hit array of that class (an empty one for an unknown id, which no instrumenter writes)
+     */
+    public static byte[] hits(MethodHandles.Lookup lookup, String name, Class<?> type, int classId) {
+        ProbeClass probeClass = CONTROL.probeClass(classId);
+        return probeClass == null ? NONE : probeClass.hits();
+    }
+
+    /**
      * The mask array of an instrumented class, as its probes read it: one byte per slot, non-zero while some tool
      * receives the slot's event.
      *

@@ -50,6 +50,16 @@ final class Checks {
         return events;
     }
 
+    static EventSet deferredSet(EventSet events) {
+        Objects.requireNonNull(events, "events must not be null");
+        EventSet valued = events.minus(EventSet.DEFERRABLE);
+        if (!valued.isEmpty()) {
+            throw new IllegalArgumentException("cannot defer " + valued + " (only events that carry no value can be"
+                    + " deferred: " + EventSet.DEFERRABLE + ")");
+        }
+        return events;
+    }
+
     static EventSet localSet(EventSet events) {
         Objects.requireNonNull(events, "events must not be null");
         EventSet notLocal = events.minus(EventSet.LOCAL);

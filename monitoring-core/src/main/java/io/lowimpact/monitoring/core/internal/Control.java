@@ -25,6 +25,12 @@ public final class Control {
     /** Tool ids 0..7: 0..5 for tools, 6 and 7 for the legacy tracing facade. */
     static final int SLOTS = 8;
 
+    /**
+     * Where a unit's demand ({@link #unitDemand}) puts the events whose probes may be stores ({@link Deferral}): the
+     * event's bit shifted left by this much.
+     */
+    public static final int DEFERRED_SHIFT = Event.COUNT;
+
     private final ReentrantLock lock = new ReentrantLock();
     private final ToolState[] tools = new ToolState[SLOTS];
     private final Dispatcher dispatcher;
@@ -32,6 +38,7 @@ public final class Control {
     private final SiteRegistry sites;
     private final Marks marks;
     private final Demand demand;
+    private final Deferral deferral = new Deferral();
 
     private Control() {
         for (int i = 0; i < SLOTS; i++) {
@@ -134,6 +141,7 @@ public final class Control {
         Object[] old = tool.callbacks;
         tool.callbacks = new Object[Event.COUNT];
         tool.globalMask = 0;
+        tool.deferredMask = 0;
         for (Unit unit : tool.localUnits) {
             unit.setLocal(tool.id, 0);
         }
@@ -252,6 +260,43 @@ public final class Control {
         }
     }
 
+    // ---- deferred events ----------------------------------------------------------------------------------
+
+    void setDeferred(int id, ToolHandle handle, EventSet events) {
+        int mask = events.mask();
+        lock.lock();
+        try {
+            ToolState tool = live(id, handle);
+            if (tool.deferredMask == mask) {
+                return;
+            }
+            tool.deferredMask = mask;
+        } finally {
+            lock.unlock();
+        }
+        demand.changed(); // where only deferring tools want an event, its probes may become stores
+    }
+
+    EventSet getDeferred(int id, ToolHandle handle) {
+        lock.lock();
+        try {
+            ToolState tool = liveOrNull(id, handle);
+            return tool == null ? EventSet.NONE : EventSet.ofMask(tool.deferredMask);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    void flush(int id, ToolHandle handle) {
+        lock.lock();
+        try {
+            live(id, handle);
+        } finally {
+            lock.unlock();
+        }
+        deferral.flush(sites, dispatcher);
+    }
+
     // ---- DISABLE and restart -----------------------------------------------------------------------------
 
     /** A callback of {@code tool} returned DISABLE at {@code site}. Called by the dispatcher, without the lock. */
@@ -290,6 +335,7 @@ public final class Control {
     }
 
     void restart(int id, ToolHandle handle) {
+        deferral.flush(sites, dispatcher); // what was recorded before the restart counts before it
         lock.lock();
         try {
             ToolState tool = liveOrNull(id, handle);
@@ -302,6 +348,7 @@ public final class Control {
     }
 
     void restartAll() {
+        deferral.flush(sites, dispatcher);
         lock.lock();
         try {
             for (ToolState tool : tools) {
@@ -417,13 +464,20 @@ public final class Control {
     }
 
     /**
+     * What a unit's probes must be now: the events of {@code base} and the tools' local events for the unit, and,
+     * shifted left by {@link #DEFERRED_SHIFT}, those of them that only deferring tools want there, whose probes may
+     * be stores (outside {@code immediate}).
+     *
      * @param unit a unit
-     * @return the union of the tools' local events for it
+     * @param base the events every unit gets (the tools' global events, and any the agent installs regardless)
+     * @param immediate events whose probes must call the runtime whoever wants them (installed regardless)
+     * @return the unit's event mask, with its deferred part
      */
-    public int localDemand(Unit unit) {
+    public int unitDemand(Unit unit, int base, int immediate) {
         lock.lock();
         try {
-            return unit.localDemand();
+            int wanted = base | unit.localDemand();
+            return wanted | Deferral.storeForms(tools, unit, wanted & ~immediate) << DEFERRED_SHIFT;
         } finally {
             lock.unlock();
         }

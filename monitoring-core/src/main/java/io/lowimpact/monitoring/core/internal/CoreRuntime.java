@@ -91,6 +91,21 @@ public final class CoreRuntime implements MonitoringRuntime {
     }
 
     @Override
+    public void setDeferredEvents(int id, EventSet events) {
+        control().setDeferred(Checks.toolId(id), null, Checks.deferredSet(events));
+    }
+
+    @Override
+    public EventSet getDeferredEvents(int id) {
+        return control().getDeferred(Checks.toolId(id), null);
+    }
+
+    @Override
+    public void flushEvents(int id) {
+        control().flush(Checks.toolId(id), null);
+    }
+
+    @Override
     public void restartEvents(int id) {
         control().restart(Checks.toolId(id), null);
     }

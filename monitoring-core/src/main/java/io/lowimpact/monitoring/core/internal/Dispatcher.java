@@ -13,7 +13,8 @@ import io.lowimpact.monitoring.ReturnCallback;
 import io.lowimpact.monitoring.StartCallback;
 
 /**
- * Delivers one event at one site to the tools in its mask, in ascending tool id, without locks or allocation.
+ * Delivers one event at one site to the tools in its mask, in ascending tool id, without locks or allocation. A
+ * tool that defers the event ({@link Deferral}) has the location disabled after its callback, whatever it returned.
  *
  * <p>Re-entrancy (S21): each thread keeps the mask of tools whose callback it is running; those tools do not
  * receive events fired on that thread until their callback returns. A callback's exception, or an illegal
@@ -108,7 +109,7 @@ final class Dispatcher {
                 running.mask = outer | bit;
                 try {
                     if (invoke(at.shape, callback, at.unit, at.offset, at.to, at.line, at.target, arg)
-                            == Action.DISABLE) {
+                            == Action.DISABLE || (tools[id].deferredMask & 1 << at.eventOrdinal) != 0) {
                         at.disable(control, tools[id], callback);
                     }
                 } catch (Throwable error) {
@@ -119,6 +120,11 @@ final class Dispatcher {
             }
             pending = at.currentMask() & ~outer & -(bit << 1);
         }
+    }
+
+    /** @return the tools whose callback is running on this thread */
+    int runningMask() {
+        return running().mask;
     }
 
     /** @return this thread's {@link Running} */

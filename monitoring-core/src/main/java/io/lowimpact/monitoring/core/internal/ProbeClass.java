@@ -43,6 +43,13 @@ public final class ProbeClass {
     private volatile byte[] masks = new byte[0];
     /** Older generations still referenced by running code of older class versions. */
     private byte[][] older = new byte[0][];
+    /**
+     * Per slot, whether its store probe ran since the last flush ({@link Deferral}); a generation for each of
+     * {@link #masks}'s, written by probes without a lock.
+     */
+    private volatile byte[] hits = new byte[0];
+    /** The older generations of {@link #hits}, which probes of older class versions may still write. */
+    private volatile byte[][] olderHits = new byte[0][];
     /** Per slot, the tools that disabled it. */
     private byte[] disabled = new byte[0];
     /** Per slot, its dispatcher's view while some tool receives it (else null); written without a lock. */
@@ -61,6 +68,40 @@ public final class ProbeClass {
     /** @return the current generation of the mask array */
     byte[] masks() {
         return masks;
+    }
+
+    /** @return the current generation of the hit array, which store probes write */
+    byte[] hits() {
+        return hits;
+    }
+
+    /**
+     * Delivers the slots whose store probe ran since the last flush, as their probes would have, clearing them;
+     * a slot whose mask holds a tool of {@code running} stays hit. Called by {@link Deferral}, one flush at a time.
+     *
+     * @param dispatcher the dispatcher
+     * @param running the tools whose callback runs on this thread
+     */
+    void deliverHits(Dispatcher dispatcher, int running) {
+        deliverHits(hits, dispatcher, running);
+        for (byte[] older : olderHits) {
+            deliverHits(older, dispatcher, running);
+        }
+    }
+
+    private void deliverHits(byte[] generation, Dispatcher dispatcher, int running) {
+        for (int slot = 0; slot < generation.length; slot++) {
+            if (generation[slot] != 0) {
+                int mask = maskOf(slot);
+                if ((mask & running) != 0) {
+                    continue;
+                }
+                generation[slot] = 0;
+                if (mask != 0) {
+                    dispatcher.dispatchSlot(this, slot, mask, null, true);
+                }
+            }
+        }
     }
 
     /**
@@ -130,6 +171,13 @@ public final class ProbeClass {
             older = Arrays.copyOf(older, older.length + 1);
             older[older.length - 1] = current;
         }
+        byte[] currentHits = hits;
+        if (currentHits.length > 0) {
+            byte[][] grown = Arrays.copyOf(olderHits, olderHits.length + 1);
+            grown[grown.length - 1] = currentHits;
+            olderHits = grown;
+        }
+        hits = new byte[count];
         disabled = Arrays.copyOf(disabled, count);
         views = Arrays.copyOf(views, count);
         if (descriptors.length != count) {

@@ -74,6 +74,11 @@ final class SiteRegistry {
     }
 
     /** The class of an id that probes pass, or null; needs no lock. */
+    /** @return every registered class's slots; no lock */
+    ProbeClass[] probeClasses() {
+        return classes;
+    }
+
     ProbeClass probeClass(int id) {
         ProbeClass[] table = classes;
         return id >= 0 && id < table.length ? table[id] : null;

@@ -64,6 +64,21 @@ final class ToolHandle implements Tool {
     }
 
     @Override
+    public void setDeferredEvents(EventSet events) {
+        control.setDeferred(id, this, Checks.deferredSet(events));
+    }
+
+    @Override
+    public EventSet getDeferredEvents() {
+        return control.getDeferred(id, this);
+    }
+
+    @Override
+    public void flushEvents() {
+        control.flush(id, this);
+    }
+
+    @Override
     public void restartEvents() {
         control.restart(id, this);
     }

@@ -30,6 +30,11 @@ final class ToolState {
     String name;
     /** Global events, ancillary bits stripped (they follow CALL). */
     int globalMask;
+    /**
+     * Deferred events ({@code 1 << ordinal}, of {@code EventSet.DEFERRABLE}): written under the lock, read by the
+     * dispatcher without it.
+     */
+    volatile int deferredMask;
     /** Units that have a non-empty local set for this tool. */
     final Set<Unit> localUnits = new HashSet<>();
     /** Sites of the injection API this tool disabled; may hold stale entries whose bit was since cleared. */

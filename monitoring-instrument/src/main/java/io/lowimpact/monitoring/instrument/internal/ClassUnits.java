@@ -173,12 +173,19 @@ final class ClassUnits {
         return null;
     }
 
-    /** The event masks each method needs now: every tool's global events plus its unit's local events. */
-    int[] wanted(Control control, int global) {
+    /**
+     * The event masks each method needs now: {@code base} plus its unit's local events, and the part of them whose
+     * probes may be stores ({@link Control#unitDemand}).
+     *
+     * @param control the runtime
+     * @param base the events every method gets
+     * @param immediate events whose probes must call the runtime whoever wants them
+     */
+    int[] wanted(Control control, int base, int immediate) {
         int[] wanted = new int[methods.size()];
         int i = 0;
         for (MethodUnit method : methods) {
-            wanted[i++] = global | control.localDemand(method.unit());
+            wanted[i++] = control.unitDemand(method.unit(), base, immediate);
         }
         return wanted;
     }

@@ -115,7 +115,7 @@ public final class Engine {
                 units = register(loader, internalName, ClassAnalyzer.analyze(reader, tree),
                         (base & ClassUnits.CALL_PROBES) != 0);
             }
-            int[] wanted = units.wanted(control, base);
+            int[] wanted = units.wanted(control, base, preinstalled);
             int all = 0; // every kind some method needs
             for (int mask : wanted) {
                 all |= mask;
@@ -157,7 +157,7 @@ public final class Engine {
         if (units == null) {
             return base != 0;
         }
-        return units.differs(units.wanted(control, base));
+        return units.differs(units.wanted(control, base, preinstalled));
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.lowimpact.monitoring.instrument.internal.probes;
 
 import io.lowimpact.monitoring.Event;
+import io.lowimpact.monitoring.core.internal.Control;
 
 import java.util.Map;
 import java.util.Set;
@@ -12,7 +13,8 @@ import java.util.function.Predicate;
  *
  * @param unitId the method's code unit
  * @param unitIndex the method's index among its class's units (its slots are allocated under it)
- * @param events the events to insert probes for (an event mask; {@code CALL} brings the {@code EXTERNAL_*} probes)
+ * @param events the events to insert probes for (an event mask; {@code CALL} brings the {@code EXTERNAL_*} probes),
+ *     and shifted left by {@link Control#DEFERRED_SHIFT}, those whose probes may be stores
  * @param linePoints line points (S26) as pairs {@code offset, line}, in offset order, one per offset; not to be
  *     changed (the plan shares the array of its unit)
  * @param reraises offsets of the {@code athrow} instructions that are RERAISE rather than RAISE; not to be changed
@@ -49,6 +51,11 @@ public record MethodPlan(int unitId, int unitIndex, int events, int[] linePoints
 
     boolean wants(Event<?> event) {
         return (events & (1 << event.ordinal())) != 0;
+    }
+
+    /** @return whether the event's probes may be stores: only deferring tools want it here ({@code Deferral}) */
+    boolean defers(Event<?> event) {
+        return (events >>> Control.DEFERRED_SHIFT & 1 << event.ordinal()) != 0;
     }
 
     /** @return whether a line point is at {@code offset} (a binary search of the pairs) */

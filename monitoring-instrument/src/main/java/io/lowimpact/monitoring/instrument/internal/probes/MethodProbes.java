@@ -389,15 +389,31 @@ final class MethodProbes {
     /** Appends a probe whose own skip label gets {@code frame} (null when frames are not written). */
     void probe(InsnList into, Event<?> event, int offset, int to, AbstractInsnNode value, Fire fire,
             FrameNode frame) {
+        if (value == null && isStore(event)) {
+            into.add(new StoreProbeNode(fetch.hits(), slots.push(event, offset, to)));
+            return;
+        }
         into.add(new ProbeNode(arrayLocal, slots.push(event, offset, to), null, value, fetch.classId, fire, frame));
+    }
+
+    /** Whether the event's probes here are stores into the hit array: deferred by every tool that wants it. */
+    private boolean isStore(Event<?> event) {
+        return plan.defers(event) && fetch.hits() != null;
     }
 
     /**
      * Appends a probe whose test skips to {@code skip} ({@code aload masks; push slot; baload; ifeq skip}), then
-     * {@code [value]; push classId; push slot; invokestatic fire} ({@code value} null for none).
+     * {@code [value]; push classId; push slot; invokestatic fire} ({@code value} null for none); or, for a valueless
+     * event that only deferring tools want, a store into the hit array, which the code after it must follow to
+     * {@code skip}.
      */
     void probeTo(InsnList into, Event<?> event, int offset, int to, AbstractInsnNode value, Fire fire,
             LabelNode skip) {
+        if (value == null && isStore(event)) {
+            // A store falls through to what follows it, which every caller makes the same place as `skip`.
+            into.add(new StoreProbeNode(fetch.hits(), slots.push(event, offset, to)));
+            return;
+        }
         into.add(new ProbeNode(arrayLocal, slots.push(event, offset, to), skip, value, fetch.classId, fire, null));
     }
 

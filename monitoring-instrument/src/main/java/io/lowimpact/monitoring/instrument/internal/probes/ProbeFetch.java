@@ -38,16 +38,32 @@ abstract class ProbeFetch {
     /** @return instructions that push the mask array ({@code byte[]}) */
     abstract InsnList load();
 
+    /**
+     * @return the constant of the class's hit array, which store probes write (deferred events), or null where the
+     *         class file cannot hold one: its probes then all call the runtime
+     */
+    abstract ConstantDynamic hits();
+
     private static final class Condy extends ProbeFetch {
 
         private static final Handle BOOTSTRAP = new Handle(Opcodes.H_INVOKESTATIC, ProbeInsns.BOOTSTRAP, "masks",
                 "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;Ljava/lang/Class;I)[B", false);
 
+        private static final Handle HITS = new Handle(Opcodes.H_INVOKESTATIC, ProbeInsns.BOOTSTRAP, "hits",
+                "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;Ljava/lang/Class;I)[B", false);
+
         private final ConstantDynamic constant;
+        private final ConstantDynamic hits;
 
         Condy(int classId) {
             super(classId);
             constant = new ConstantDynamic("masks", "[B", BOOTSTRAP, classId);
+            hits = new ConstantDynamic("hits", "[B", HITS, classId);
+        }
+
+        @Override
+        ConstantDynamic hits() {
+            return hits;
         }
 
         @Override
@@ -62,6 +78,11 @@ abstract class ProbeFetch {
 
         StaticCall(int classId) {
             super(classId);
+        }
+
+        @Override
+        ConstantDynamic hits() {
+            return null;
         }
 
         @Override

@@ -90,6 +90,7 @@ final class Tools {
         private final LongAdder lineEvents = new LongAdder();
         private final LongAdder branchEvents = new LongAdder();
         private final AtomicLong restarts = new AtomicLong();
+        private final AtomicLong restartNanos = new AtomicLong();
         private final boolean deferred;
         private volatile boolean stopped;
 
@@ -129,7 +130,9 @@ final class Tools {
                 } catch (InterruptedException e) {
                     return;
                 }
+                long t0 = System.nanoTime();
                 tool.restartEvents();
+                restartNanos.addAndGet(System.nanoTime() - t0);
                 restarts.incrementAndGet();
             }
         }
@@ -152,6 +155,7 @@ final class Tools {
             summary.put("tool.coveredArcs", Integer.toString(arcs.size()));
             summary.put("tool.classes", Integer.toString(byClass.size()));
             summary.put("tool.restarts", Long.toString(restarts.get()));
+            summary.put("tool.restartNanos", Long.toString(restartNanos.get()));
             if (coverageFile != null) {
                 write(coverageFile, byClass);
             }

@@ -18,11 +18,12 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The coverage tool's callbacks and counters. {@code LINE}, {@code BRANCH_LEFT} and {@code BRANCH_RIGHT} each
- * mark a hit (count 1) and return {@link Action#DISABLE}, so a location costs nothing after its first hit; with hit
- * counts on they count every event (a line's count is the number of times control reached one of its line points)
- * and return {@link Action#CONTINUE}. Switching to a new context (a test) restarts this tool's events
- * alone ({@link Tool#restartEvents()}), so each context sees every location again and other tools keep their
- * DISABLE marks.
+ * mark a hit (count 1), and the tool defers them ({@link Tool#setDeferredEvents}): each location is delivered once,
+ * at the latest at the next flush, and its probe is a store that calls nothing; with hit counts on they count every
+ * event (a line's count is the number of times control reached one of its line points), delivered at once, and
+ * return {@link Action#CONTINUE}. Switching to a new context (a test) delivers what ran in the old one, then
+ * restarts this tool's events alone ({@link Tool#restartEvents()}), so each context sees every location again and
+ * other tools keep their DISABLE marks.
  */
 public final class Recorder {
 
@@ -37,6 +38,8 @@ public final class Recorder {
     private final Map<String, Integer> contextIds = new LinkedHashMap<>();
     private final List<String> contextNames = new ArrayList<>();
     private volatile int context = -1;
+    /** Set by {@link #stop}: the tool's id may be freed after it, so nothing is asked of the tool any more. */
+    private volatile boolean stopped;
 
     /**
      * @param tool the claimed tool
@@ -54,7 +57,11 @@ public final class Recorder {
         tool.registerCallback(Event.LINE, this::onLine);
         tool.registerCallback(Event.BRANCH_LEFT, (code, from, to) -> onEdge(code, from, to, true));
         tool.registerCallback(Event.BRANCH_RIGHT, (code, from, to) -> onEdge(code, from, to, false));
-        tool.setEvents(EventSet.of(Event.LINE).union(EventSet.BRANCH));
+        EventSet events = EventSet.of(Event.LINE).union(EventSet.BRANCH);
+        if (!counts) {
+            tool.setDeferredEvents(events); // before the events, so that no class gets calls first
+        }
+        tool.setEvents(events);
     }
 
     private Action onLine(CodeUnit code, int line) {
@@ -101,6 +108,7 @@ public final class Recorder {
      * context without a restart (what runs next is recorded without a context).
      */
     public synchronized void switchContext(String name) {
+        flush(); // what ran so far belongs to the context that ends
         if (name == null) {
             context = -1;
             return;
@@ -112,7 +120,9 @@ public final class Recorder {
             contextIds.put(name, id);
         }
         context = id;
-        tool.restartEvents();
+        if (!stopped) {
+            tool.restartEvents();
+        }
     }
 
     /** @return the current context's name, or null */
@@ -128,6 +138,7 @@ public final class Recorder {
      * @return a new data set with one session
      */
     public synchronized DataSet snapshot(boolean sinceLast) {
+        flush();
         DataSet data = new DataSet();
         data.addSession(new Session(sessionId(), startMillis, System.currentTimeMillis()));
         for (String name : contextNames) {
@@ -159,9 +170,18 @@ public final class Recorder {
         return data;
     }
 
-    /** Stops the events and unregisters the callbacks; the counters stay readable. */
-    public void stop() {
+    /** Delivers what ran so far, then stops the events and unregisters the callbacks; the counters stay readable. */
+    public synchronized void stop() {
+        flush();
+        stopped = true;
         tool.clear();
+    }
+
+    /** Delivers the deferred events that ran so far, while recording. */
+    private void flush() {
+        if (!stopped) {
+            tool.flushEvents();
+        }
     }
 
     private static String sessionId() {

@@ -1,0 +1,109 @@
+package io.lowimpact.monitoring.instrument.corpus;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.lowimpact.monitoring.EventSet;
+import io.lowimpact.monitoring.Monitoring;
+import io.lowimpact.monitoring.core.internal.Control;
+import io.lowimpact.monitoring.instrument.internal.Engine;
+import io.lowimpact.monitoring.instrument.testing.DefiningLoader;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Deferred events over the whole corpus (S44–S46): for every call of every target, with every deferrable event
+ * deferred, the store probes (only the deferring tool listening) deliver at the flush exactly the locations that the
+ * calling probes deliver to the same tool once each as they happen (a second tool wanting the events at once keeps
+ * the calls), and their distinct events are those of the second tool's full stream. The classes must verify and run
+ * as they did, with the same outcome.
+ */
+class DeferredCorpusTest {
+
+    @AfterEach
+    void freeTools() {
+        for (int id = Monitoring.MIN_TOOL_ID; id <= Monitoring.MAX_TOOL_ID; id++) {
+            Monitoring.freeToolId(id);
+        }
+    }
+
+    static Stream<Arguments> targets() {
+        return Corpus.targets().stream().map(Arguments::of);
+    }
+
+    /**
+     * A fresh loader whose targets an engine of the runtime rewrites for the tools as they are now.
+     *
+     * @param stores whether every probe must be a store (the class then calls nothing of the runtime)
+     */
+    private static ClassLoader loader(boolean stores) {
+        Engine engine = new Engine(Control.INSTANCE, name -> !name.startsWith("java"), 0);
+        ClassLoader[] loader = new ClassLoader[1];
+        loader[0] = new DefiningLoader("deferred-corpus", DeferredCorpusTest.class.getClassLoader(), name -> {
+            if (!name.startsWith(Instrumented.TARGETS)) {
+                return null;
+            }
+            byte[] original = Instrumented.classFile(name);
+            byte[] result = engine.transform(loader[0], name.replace('.', '/'), original);
+            if (stores && result != null) {
+                assertEquals(0, DeferredEventsTest.runtimeCalls(result, null), name + " calls the runtime");
+            }
+            return result != null ? result : original;
+        });
+        return loader[0];
+    }
+
+    /** Runs a call in fresh classes; the deferring tool's events, sorted, then the outcome. */
+    private static List<String> run(Corpus.Call call, Recorder deferring, boolean stores) throws Exception {
+        Class<?> copy = Class.forName(call.method().getDeclaringClass().getName(), false, loader(stores));
+        Method m = Instrumented.method(copy, call.method().getName());
+        Instrumented.Outcome outcome = Instrumented.call(m, call.args());
+        deferring.tool().flushEvents();
+        List<String> lines = new ArrayList<>(deferring.lines());
+        lines.sort(null);
+        lines.add("outcome " + (outcome.thrown() != null ? outcome.thrown().getClass().getName()
+                : String.valueOf(outcome.value())));
+        return lines;
+    }
+
+    private static Recorder deferring() {
+        Recorder r = Recorder.idle(0);
+        r.tool().setDeferredEvents(EventSet.DEFERRABLE);
+        r.tool().setEvents(EventSet.DEFERRABLE);
+        return r;
+    }
+
+    @ParameterizedTest
+    @MethodSource("targets")
+    void storesDeliverWhatCallsDeliverOncePerLocation(Class<?> target) throws Exception {
+        int compared = 0;
+        for (Corpus.Call call : Corpus.calls(target)) {
+            if (Instrumented.call(call.method(), call.args()).thrown() instanceof StackOverflowError) {
+                continue; // how deep the stack goes depends on the frames' sizes, which probes change
+            }
+            Recorder alone = deferring();
+            List<String> stores = run(call, alone, true);
+            Monitoring.freeToolId(0);
+
+            Recorder withCalls = deferring();
+            Recorder atOnce = Recorder.start(1, EventSet.DEFERRABLE);
+            List<String> calls = run(call, withCalls, false);
+            List<String> stream = atOnce.lines();
+            Monitoring.freeToolId(0);
+            Monitoring.freeToolId(1);
+
+            assertEquals(calls, stores, () -> call + ": stores against calls");
+            assertEquals(new TreeSet<>(stream), new TreeSet<>(calls.subList(0, calls.size() - 1)),
+                    () -> call + ": the distinct events of the full stream");
+            compared++;
+        }
+        assertTrue(compared > 0 || Corpus.calls(target).isEmpty(), target::toString);
+    }
+}

@@ -215,7 +215,8 @@ public final class Monitoring {
      * <p>Only the events that carry no value can be deferred: {@code METHOD_START}, {@code LINE},
      * {@code INSTRUCTION}, {@code JUMP}, {@code BRANCH_LEFT} and {@code BRANCH_RIGHT}. Where only deferring tools
      * want such an event, a bytecode probe is a single store into an array and never calls the runtime (class files
-     * of version 55 and later; older ones deliver at once).
+     * of version 55 and later; older ones deliver at once). Changing the set first delivers what ran so far, as
+     * {@link #flushEvents(int) flushEvents} does.
      *
      * @param id 0 to 5, in use
      * @param events the events to defer; empty for none (the default)

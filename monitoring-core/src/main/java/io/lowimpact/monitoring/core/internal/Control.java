@@ -264,6 +264,7 @@ public final class Control {
 
     void setDeferred(int id, ToolHandle handle, EventSet events) {
         int mask = events.mask();
+        flush(id, handle); // what ran while deferred is delivered as deferred, before the set changes
         lock.lock();
         try {
             ToolState tool = live(id, handle);

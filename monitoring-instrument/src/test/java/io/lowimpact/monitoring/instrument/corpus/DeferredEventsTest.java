@@ -220,6 +220,18 @@ class DeferredEventsTest {
     }
 
     @Test
+    void changingTheDeferredSetFirstDeliversWhatRan() throws Exception {
+        Tool tool = tool(1, a, EventSet.of(Event.LINE));
+        tool.setDeferredEvents(EventSet.of(Event.LINE));
+        Method forLoop = Instrumented.method(load(Loops.class), "forLoop");
+        assertEquals(0, forLoop.invoke(null, 0));
+        assertEquals(List.of(), a);
+        tool.setDeferredEvents(EventSet.NONE);
+        assertEquals(List.of("LINE 12", "LINE 13", "LINE 13", "LINE 16"), sorted(a));
+        assertEquals(EventSet.NONE, tool.getDeferredEvents());
+    }
+
+    @Test
     void classFilesBefore55DeliverDeferredEventsAtOnceOncePerLocation() throws Exception {
         Tool tool = tool(1, a, EventSet.of(Event.LINE));
         tool.setDeferredEvents(EventSet.of(Event.LINE));

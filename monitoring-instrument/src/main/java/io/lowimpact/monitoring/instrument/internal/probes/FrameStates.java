@@ -16,8 +16,8 @@ import java.util.Arrays;
  * The types of locals and stack before each original instruction of a method, worked out from its stack map
  * frames by ASM's {@link AnalyzerAdapter} (no class hierarchy needed: the frames give every merge), so that probe
  * code can carry exact stack map frames at its own branch targets. Every frame made here also declares the local
- * that holds the class's mask array, at index {@link #arrayLocal}; {@link #addArrayLocal} adds it to the method's
- * own frames.
+ * that holds the class's mask array, at index {@link #arrayLocal}, if the method has one; {@link #addArrayLocal}
+ * adds it to the method's own frames.
  *
  * <p>Types are kept one entry per slot (a {@code long} is {@code LONG, TOP}) and turned into ASM's frame form
  * (one entry per value) when a {@link FrameNode} is made.
@@ -42,7 +42,8 @@ final class FrameStates {
      *
      * @param owner the class's internal name
      * @param method the method, read with expanded frames
-     * @param arrayLocal the index of the mask array's local (the method's original {@code maxLocals})
+     * @param arrayLocal the index of the mask array's local (the method's original {@code maxLocals}), or
+     *        {@link MethodProbes#NO_ARRAY} for none
      * @param needed by original instruction index, whether probe code may ask for the state before it; the others
      *        are not kept (and count as unreachable): most instructions never get a probe
      * @return the states
@@ -221,6 +222,9 @@ final class FrameStates {
      * @param frame an original frame of the method
      */
     void addArrayLocal(FrameNode frame) {
+        if (arrayLocal == MethodProbes.NO_ARRAY) {
+            return;
+        }
         int slots = 0;
         for (Object type : frame.local) {
             slots += Opcodes.LONG.equals(type) || Opcodes.DOUBLE.equals(type) ? 2 : 1;

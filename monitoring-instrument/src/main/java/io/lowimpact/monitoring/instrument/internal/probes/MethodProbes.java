@@ -1,6 +1,7 @@
 package io.lowimpact.monitoring.instrument.internal.probes;
 
 import io.lowimpact.monitoring.Event;
+import io.lowimpact.monitoring.core.internal.Control;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
 import org.objectweb.asm.tree.AbstractInsnNode;
@@ -53,6 +54,10 @@ final class MethodProbes {
      * probes' size: the stack is never deeper than that, and ASM need not work out the maximum from the flow graph.
      */
     static final int PROBE_STACK = 4;
+    /** {@link #arrayLocal} of a method with no mask array local. */
+    static final int NO_ARRAY = -1;
+    /** Every event's bit. */
+    private static final int EVENTS = (1 << Event.COUNT) - 1;
 
     private final String owner;
     private final OffsetMethodNode method;
@@ -60,6 +65,7 @@ final class MethodProbes {
     private final boolean frames;
     private final Offsets offsets;
     private final ProbeFetch fetch;
+    /** The mask array's local, or {@link #NO_ARRAY} in a method whose probes are all stores. */
     private final int arrayLocal;
     private final Slots slots;
     private final List<AbstractInsnNode> originals;
@@ -84,8 +90,11 @@ final class MethodProbes {
         this.fetch = fetch;
         this.offsets = new Offsets(method);
         this.originals = offsets.instructions();
-        this.arrayLocal = method.maxLocals;
-        this.nextLocal = arrayLocal + 1;
+        // A method whose probes are all stores never reads the mask array: it neither fetches it nor keeps a local.
+        boolean storesOnly = fetch.hits() != null
+                && (plan.events() & ~(plan.events() >>> Control.DEFERRED_SHIFT) & EVENTS) == 0;
+        this.arrayLocal = storesOnly ? NO_ARRAY : method.maxLocals;
+        this.nextLocal = method.maxLocals + (storesOnly ? 0 : 1);
         this.slots = new Slots(plan.unitIndex());
         this.originalHandlers = List.copyOf(method.tryCatchBlocks);
     }
@@ -170,8 +179,11 @@ final class MethodProbes {
                 initialised = true;
             }
         }
-        InsnList prologue = fetch.load();
-        prologue.add(new VarInsnNode(Opcodes.ASTORE, arrayLocal)); // stack: (empty)
+        InsnList prologue = new InsnList();
+        if (arrayLocal != NO_ARRAY) {
+            prologue.add(fetch.load());
+            prologue.add(new VarInsnNode(Opcodes.ASTORE, arrayLocal)); // stack: (empty)
+        }
         LabelNode bodyStart = new LabelNode();
         if (initialised && superCall == null) {
             prologue.add(bodyStart);

@@ -73,12 +73,12 @@ final class SiteRegistry {
         probeClass.publish(wanted);
     }
 
-    /** The class of an id that probes pass, or null; needs no lock. */
     /** @return every registered class's slots; no lock */
     ProbeClass[] probeClasses() {
         return classes;
     }
 
+    /** The class of an id that probes pass, or null; needs no lock. */
     ProbeClass probeClass(int id) {
         ProbeClass[] table = classes;
         return id >= 0 && id < table.length ? table[id] : null;

@@ -7,7 +7,6 @@ import io.lowimpact.monitoring.EventSet;
 import io.lowimpact.monitoring.Monitoring;
 import io.lowimpact.monitoring.core.internal.Control;
 import io.lowimpact.monitoring.instrument.internal.Engine;
-import io.lowimpact.monitoring.instrument.testing.DefiningLoader;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,19 +44,11 @@ class DeferredCorpusTest {
      */
     private static ClassLoader loader(boolean stores) {
         Engine engine = new Engine(Control.INSTANCE, name -> !name.startsWith("java"), 0);
-        ClassLoader[] loader = new ClassLoader[1];
-        loader[0] = new DefiningLoader("deferred-corpus", DeferredCorpusTest.class.getClassLoader(), name -> {
-            if (!name.startsWith(Instrumented.TARGETS)) {
-                return null;
-            }
-            byte[] original = Instrumented.classFile(name);
-            byte[] result = engine.transform(loader[0], name.replace('.', '/'), original);
-            if (stores && result != null) {
+        return DeferredEventsTest.engineLoader(engine, name -> name.startsWith(Instrumented.TARGETS), (name, result) -> {
+            if (stores) {
                 assertEquals(0, DeferredEventsTest.runtimeCalls(result, null), name + " calls the runtime");
             }
-            return result != null ? result : original;
         });
-        return loader[0];
     }
 
     /** Runs a call in fresh classes; the deferring tool's events, sorted, then the outcome. */
@@ -82,7 +73,7 @@ class DeferredCorpusTest {
 
     @ParameterizedTest
     @MethodSource("targets")
-    void storesDeliverWhatCallsDeliverOncePerLocation(Class<?> target) throws Exception {
+    void s46_storesDeliverWhatCallsDeliverOncePerLocation(Class<?> target) throws Exception {
         int compared = 0;
         for (Corpus.Call call : Corpus.calls(target)) {
             if (Instrumented.call(call.method(), call.args()).thrown() instanceof StackOverflowError) {

@@ -22,10 +22,13 @@ import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassVisitor;
+import org.objectweb.asm.ConstantDynamic;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 
@@ -81,18 +84,30 @@ class DeferredEventsTest {
 
     /** Loads a target rewritten by the engine for its own loader, as the agent's transformer would. */
     private Class<?> load(Class<?> target) throws Exception {
-        String internalName = target.getName().replace('.', '/');
+        ClassLoader loader = engineLoader(engine, target.getName()::equals, (name, bytes) -> { });
+        return Class.forName(target.getName(), true, loader);
+    }
+
+    /**
+     * A fresh loader that defines the classes {@code names} accepts as {@code engine} rewrites them for it (keyed by
+     * the loader, as under the agent), each rewritten class file first given to {@code check} with its name.
+     */
+    static ClassLoader engineLoader(Engine engine, Predicate<String> names, BiConsumer<String, byte[]> check) {
         ClassLoader[] loader = new ClassLoader[1];
         loader[0] = new DefiningLoader("deferred-" + LOADERS.incrementAndGet(),
                 DeferredEventsTest.class.getClassLoader(), name -> {
-                    if (!name.equals(target.getName())) {
+                    if (!names.test(name)) {
                         return null;
                     }
                     byte[] original = Instrumented.classFile(name);
-                    byte[] result = engine.transform(loader[0], internalName, original);
-                    return result != null ? result : original;
+                    byte[] result = engine.transform(loader[0], name.replace('.', '/'), original);
+                    if (result == null) {
+                        return original;
+                    }
+                    check.accept(name, result);
+                    return result;
                 });
-        return Class.forName(target.getName(), true, loader[0]);
+        return loader[0];
     }
 
     /** What a retransformation of a loaded target would make of it now. */
@@ -124,6 +139,26 @@ class DeferredEventsTest {
         return calls[0];
     }
 
+    /** How many times a method of a class file loads its class's mask array (an {@code ldc} of that constant). */
+    static int maskFetches(byte[] classFile, String method) {
+        int[] fetches = new int[1];
+        new ClassReader(classFile).accept(new ClassVisitor(Opcodes.ASM9) {
+            @Override
+            public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
+                    String[] exceptions) {
+                return !name.equals(method) ? null : new MethodVisitor(Opcodes.ASM9) {
+                    @Override
+                    public void visitLdcInsn(Object value) {
+                        if (value instanceof ConstantDynamic && ((ConstantDynamic) value).getName().equals("masks")) {
+                            fetches[0]++;
+                        }
+                    }
+                };
+            }
+        }, 0);
+        return fetches[0];
+    }
+
     private static List<String> sorted(List<String> events) {
         List<String> copy = new ArrayList<>(events);
         copy.sort(null);
@@ -131,11 +166,13 @@ class DeferredEventsTest {
     }
 
     @Test
-    void whereOnlyDeferringToolsWantLinesTheirProbesCallNothingAndAFlushDeliversEachLocationOnce() throws Exception {
+    void s46_whereOnlyDeferringToolsWantLinesTheirProbesCallNothingAndAFlushDeliversEachLocationOnce() throws Exception {
         Tool tool = tool(1, a, EventSet.of(Event.LINE));
         tool.setDeferredEvents(EventSet.of(Event.LINE));
         assertEquals(EventSet.of(Event.LINE), tool.getDeferredEvents());
-        assertEquals(0, runtimeCalls(rewritten(Loops.class), "forLoop"));
+        byte[] stores = rewritten(Loops.class);
+        assertEquals(0, runtimeCalls(stores, "forLoop"));
+        assertEquals(0, maskFetches(stores, "forLoop"), "a method whose probes are all stores reads no mask array");
         Method forLoop = Instrumented.method(load(Loops.class), "forLoop");
         assertEquals(3, forLoop.invoke(null, 3));
         assertEquals(List.of(), a, "nothing is delivered before the flush");
@@ -154,7 +191,7 @@ class DeferredEventsTest {
     }
 
     @Test
-    void restartDeliversWhatRanBeforeIt() throws Exception {
+    void s45_restartDeliversWhatRanBeforeIt() throws Exception {
         Tool tool = tool(1, a, EventSet.of(Event.LINE));
         tool.setDeferredEvents(EventSet.of(Event.LINE));
         Method forLoop = Instrumented.method(load(Loops.class), "forLoop");
@@ -167,7 +204,17 @@ class DeferredEventsTest {
     }
 
     @Test
-    void deferredBranchesGiveEachEdgeTakenOnce() throws Exception {
+    void s45_restartOfEveryToolDeliversWhatRanBeforeIt() throws Exception {
+        Tool tool = tool(1, a, EventSet.of(Event.LINE));
+        tool.setDeferredEvents(EventSet.of(Event.LINE));
+        Method forLoop = Instrumented.method(load(Loops.class), "forLoop");
+        assertEquals(0, forLoop.invoke(null, 0));
+        Monitoring.restartEvents();
+        assertEquals(List.of("LINE 12", "LINE 13", "LINE 13", "LINE 16"), sorted(a));
+    }
+
+    @Test
+    void s44_deferredBranchesGiveEachEdgeTakenOnce() throws Exception {
         EventSet branches = EventSet.of(Event.BRANCH_LEFT, Event.BRANCH_RIGHT);
         Tool tool = tool(1, a, branches);
         tool.setDeferredEvents(branches);
@@ -184,11 +231,13 @@ class DeferredEventsTest {
     }
 
     @Test
-    void aToolThatWantsLinesAtOnceGetsThemAtOnceAndTheDeferringToolOncePerLocation() throws Exception {
+    void s46_aToolThatWantsLinesAtOnceGetsThemAtOnceAndTheDeferringToolOncePerLocation() throws Exception {
         Tool deferring = tool(1, a, EventSet.of(Event.LINE));
         deferring.setDeferredEvents(EventSet.of(Event.LINE));
         tool(2, b, EventSet.of(Event.LINE));
-        assertTrue(runtimeCalls(rewritten(Loops.class), "forLoop") > 0, "B needs calls");
+        byte[] calls = rewritten(Loops.class);
+        assertTrue(runtimeCalls(calls, "forLoop") > 0, "B needs calls");
+        assertEquals(1, maskFetches(calls, "forLoop"), "and the mask array, fetched once at entry");
         Method forLoop = Instrumented.method(load(Loops.class), "forLoop");
         assertEquals(3, forLoop.invoke(null, 3));
         List<String> once = List.of("LINE 12", "LINE 13", "LINE 13", "LINE 14", "LINE 13", "LINE 16");
@@ -206,7 +255,7 @@ class DeferredEventsTest {
     }
 
     @Test
-    void aToolThatStopsDeferringMakesTheClassCallTheRuntimeAgain() throws Exception {
+    void s46_aToolThatStopsDeferringMakesTheClassCallTheRuntimeAgain() throws Exception {
         Tool tool = tool(1, a, EventSet.of(Event.LINE));
         tool.setDeferredEvents(EventSet.of(Event.LINE));
         Class<?> loops = load(Loops.class);
@@ -220,7 +269,7 @@ class DeferredEventsTest {
     }
 
     @Test
-    void changingTheDeferredSetFirstDeliversWhatRan() throws Exception {
+    void s44_changingTheDeferredSetFirstDeliversWhatRan() throws Exception {
         Tool tool = tool(1, a, EventSet.of(Event.LINE));
         tool.setDeferredEvents(EventSet.of(Event.LINE));
         Method forLoop = Instrumented.method(load(Loops.class), "forLoop");
@@ -232,7 +281,7 @@ class DeferredEventsTest {
     }
 
     @Test
-    void classFilesBefore55DeliverDeferredEventsAtOnceOncePerLocation() throws Exception {
+    void s46_classFilesBefore55DeliverDeferredEventsAtOnceOncePerLocation() throws Exception {
         Tool tool = tool(1, a, EventSet.of(Event.LINE));
         tool.setDeferredEvents(EventSet.of(Event.LINE));
         byte[] old = OldVersions.downgrade(Instrumented.classFile(Loops.class.getName()), 52);
@@ -248,7 +297,7 @@ class DeferredEventsTest {
     }
 
     @Test
-    void aFlushFromInsideTheToolsOwnCallbackLeavesItsEventsForTheNextFlush() throws Exception {
+    void s45_aFlushFromInsideTheToolsOwnCallbackLeavesItsEventsForTheNextFlush() throws Exception {
         Tool tool = tool(1, a, EventSet.of(Event.LINE, Event.METHOD_START));
         AtomicInteger starts = new AtomicInteger();
         tool.registerCallback(Event.METHOD_START, (code, offset) -> {
@@ -269,7 +318,7 @@ class DeferredEventsTest {
     }
 
     @Test
-    void injectedEventsOfADeferringToolArriveAtOnceOncePerLocation() {
+    void s46_injectedEventsOfADeferringToolArriveAtOnceOncePerLocation() {
         CodeUnit code = CodeUnit.define(CodeUnitSpec.builder("deferred.test", "unit" + LOADERS.incrementAndGet())
                 .length(4).line(0, 2, 1).line(2, 4, 2).build());
         Probe line1 = Monitoring.probe(code, Event.LINE, 0);
@@ -293,7 +342,7 @@ class DeferredEventsTest {
     }
 
     @Test
-    void onlyEventsThatCarryNoValueCanBeDeferred() {
+    void s44_onlyEventsThatCarryNoValueCanBeDeferred() {
         Tool tool = Monitoring.useToolId(1, "deferred-checks");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> tool.setDeferredEvents(EventSet.of(Event.LINE, Event.METHOD_RETURN)));

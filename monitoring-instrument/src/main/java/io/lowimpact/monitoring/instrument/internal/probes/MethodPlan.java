@@ -53,11 +53,6 @@ public record MethodPlan(int unitId, int unitIndex, int events, int[] linePoints
         return (events & (1 << event.ordinal())) != 0;
     }
 
-    /** @return whether the event's probes may be stores: only deferring tools want it here ({@code Deferral}) */
-    boolean defers(Event<?> event) {
-        return (events >>> Control.DEFERRED_SHIFT & 1 << event.ordinal()) != 0;
-    }
-
     /** @return whether a line point is at {@code offset} (a binary search of the pairs) */
     boolean isLinePoint(int offset) {
         int low = 0;

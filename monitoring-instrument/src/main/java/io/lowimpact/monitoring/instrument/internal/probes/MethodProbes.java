@@ -65,6 +65,11 @@ final class MethodProbes {
     private final boolean frames;
     private final Offsets offsets;
     private final ProbeFetch fetch;
+    /**
+     * The events whose probes are stores into the hit array ({@code 1 << ordinal}): those that only deferring tools
+     * want here, where the class file can hold the hit array's constant.
+     */
+    private final int storeEvents;
     /** The mask array's local, or {@link #NO_ARRAY} in a method whose probes are all stores. */
     private final int arrayLocal;
     private final Slots slots;
@@ -90,9 +95,9 @@ final class MethodProbes {
         this.fetch = fetch;
         this.offsets = new Offsets(method);
         this.originals = offsets.instructions();
+        this.storeEvents = fetch.hits() != null ? plan.events() >>> Control.DEFERRED_SHIFT : 0;
         // A method whose probes are all stores never reads the mask array: it neither fetches it nor keeps a local.
-        boolean storesOnly = fetch.hits() != null
-                && (plan.events() & ~(plan.events() >>> Control.DEFERRED_SHIFT) & EVENTS) == 0;
+        boolean storesOnly = (plan.events() & ~storeEvents & EVENTS) == 0;
         this.arrayLocal = storesOnly ? NO_ARRAY : method.maxLocals;
         this.nextLocal = method.maxLocals + (storesOnly ? 0 : 1);
         this.slots = new Slots(plan.unitIndex());
@@ -408,9 +413,9 @@ final class MethodProbes {
         into.add(new ProbeNode(arrayLocal, slots.push(event, offset, to), null, value, fetch.classId, fire, frame));
     }
 
-    /** Whether the event's probes here are stores into the hit array: deferred by every tool that wants it. */
+    /** Whether the event's probes here are stores into the hit array ({@link #storeEvents}). */
     private boolean isStore(Event<?> event) {
-        return plan.defers(event) && fetch.hits() != null;
+        return (storeEvents & 1 << event.ordinal()) != 0;
     }
 
     /**

@@ -38,7 +38,7 @@ public final class Control {
     private final SiteRegistry sites;
     private final Marks marks;
     private final Demand demand;
-    private final Deferral deferral = new Deferral();
+    private final Deferral deferral;
 
     private Control() {
         for (int i = 0; i < SLOTS; i++) {
@@ -48,6 +48,7 @@ public final class Control {
         sites = new SiteRegistry(tools, dispatcher);
         marks = new Marks(sites, tools);
         demand = new Demand(tools);
+        deferral = new Deferral(lock, marks, tools);
     }
 
     /** @return the unit registry */

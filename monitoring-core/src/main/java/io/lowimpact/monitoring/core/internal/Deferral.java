@@ -2,6 +2,7 @@ package io.lowimpact.monitoring.core.internal;
 
 import io.lowimpact.monitoring.EventSet;
 
+import java.util.Arrays;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -11,15 +12,35 @@ import java.util.concurrent.locks.ReentrantLock;
  * through the dispatcher as they happen, which then disables the location for the tool as a DISABLE would.
  *
  * <p>A flush runs on the thread that asks for it, one at a time (its own lock, not the Control lock: callbacks run
- * during it). For each slot found hit it clears the hit and delivers the slot's event to the tools of its mask, as a
- * probe would; the tools that defer it then have the slot disabled. A slot whose mask holds a tool whose callback is
- * running on this thread (a flush from inside a callback) is left hit for a later flush, so that it is not lost.
+ * during it). Class by class, it takes the slots found hit (clearing them), then marks all of them disabled for the
+ * tools that defer their events under one hold of the Control lock, then delivers each to the tools its mask held
+ * before the marks, as a probe would: a per-test coverage tool's restart delivers thousands of locations, and a lock
+ * and a view per location were most of its cost. Marking before delivering keeps each location delivered once to a
+ * deferring tool even where a probe of a newer class version calls at once. A slot whose mask holds a tool whose
+ * callback is running on this thread (a flush from inside a callback) is left hit for a later flush, so that it is
+ * not lost.
  */
 final class Deferral {
 
     private static final int DEFERRABLE = EventSet.DEFERRABLE.mask();
 
-    private final ReentrantLock lock = new ReentrantLock();
+    /** One flush at a time; guards {@link #found}, the outermost flush's slots. */
+    private final ReentrantLock flushLock = new ReentrantLock();
+    private final ReentrantLock controlLock;
+    private final Marks marks;
+    private final ToolState[] tools;
+    private final Found found = new Found();
+
+    /**
+     * @param controlLock the Control lock, under which the marks are made
+     * @param marks the DISABLE marks
+     * @param tools every tool's state
+     */
+    Deferral(ReentrantLock controlLock, Marks marks, ToolState[] tools) {
+        this.controlLock = controlLock;
+        this.marks = marks;
+        this.tools = tools;
+    }
 
     /**
      * The events of {@code candidates} whose probes may be stores in {@code unit}: wanted there by some tool, and
@@ -40,14 +61,75 @@ final class Deferral {
 
     /** Delivers every hit recorded so far in the hit arrays of every instrumented class. */
     void flush(SiteRegistry sites, Dispatcher dispatcher) {
-        lock.lock();
+        flushLock.lock();
         try {
+            // a callback of this flush may flush again (for another tool): that one gets slots of its own
+            Found batch = flushLock.getHoldCount() == 1 ? found : new Found();
             int running = dispatcher.runningMask();
             for (ProbeClass probeClass : sites.probeClasses()) {
-                probeClass.deliverHits(dispatcher, running);
+                batch.size = 0;
+                probeClass.takeHits(running, batch);
+                if (batch.size > 0) {
+                    mark(probeClass, batch);
+                    deliver(probeClass, batch, dispatcher);
+                }
+            }
+            batch.size = 0;
+        } finally {
+            flushLock.unlock();
+        }
+    }
+
+    /** Reads each found slot's mask and marks it disabled for the tools of that mask that defer its event. */
+    private void mark(ProbeClass probeClass, Found batch) {
+        controlLock.lock();
+        try {
+            for (int i = 0; i < batch.size; i++) {
+                int slot = batch.slots[i];
+                int mask = probeClass.maskOf(slot);
+                int bit = 1 << probeClass.eventOrdinalOf(slot);
+                int marked = 0;
+                for (int pending = mask; pending != 0; pending &= pending - 1) {
+                    ToolState tool = tools[Integer.numberOfTrailingZeros(pending)];
+                    if ((tool.deferredMask & bit) != 0) {
+                        marks.disable(probeClass, slot, tool);
+                        marked |= 1 << tool.id;
+                    }
+                }
+                batch.masks[i] = mask;
+                batch.marked[i] = marked;
             }
         } finally {
-            lock.unlock();
+            controlLock.unlock();
+        }
+    }
+
+    private static void deliver(ProbeClass probeClass, Found batch, Dispatcher dispatcher) {
+        for (int i = 0; i < batch.size; i++) {
+            if (batch.masks[i] != 0) {
+                dispatcher.dispatchFlushed(probeClass, batch.slots[i], batch.masks[i], batch.marked[i]);
+            }
+        }
+    }
+
+    /**
+     * The slots one class's flush found hit, with the mask each had and the tools marked for it; reused from class
+     * to class and flush to flush.
+     */
+    static final class Found {
+        int[] slots = new int[64];
+        int[] masks = new int[64];
+        int[] marked = new int[64];
+        int size;
+
+        /** Adds a slot found hit. */
+        void add(int slot) {
+            if (size == slots.length) {
+                slots = Arrays.copyOf(slots, size * 2);
+                masks = Arrays.copyOf(masks, size * 2);
+                marked = Arrays.copyOf(marked, size * 2);
+            }
+            slots[size++] = slot;
         }
     }
 }

@@ -78,7 +78,7 @@ final class Dispatcher {
      * {@code mask}, the site's mask as the caller just read it.
      */
     void dispatch(Site site, int mask, Object arg) {
-        deliver(site, mask, arg);
+        deliver(site, mask, arg, 0);
     }
 
     /**
@@ -90,14 +90,24 @@ final class Dispatcher {
         SlotView view = probeClass.view(slot);
         int shape = view.shape;
         deliver(view, mask, noValue && (shape == Site.SHAPE_RETURN || shape == Site.SHAPE_CALL)
-                ? Monitoring.MISSING : value);
+                ? Monitoring.MISSING : value, 0);
+    }
+
+    /**
+     * Delivers a slot found hit by a flush ({@link Deferral}), whose event carries no value, to the tools of
+     * {@code mask}, the slot's mask before the flush marked it disabled for the tools of {@code marked}: those
+     * receive it although the slot's mask no longer holds them, and are not marked again.
+     */
+    void dispatchFlushed(ProbeClass probeClass, int slot, int mask, int marked) {
+        deliver(probeClass.transientView(slot), mask, null, marked);
     }
 
     /**
      * Delivers one event at one location to the tools of {@code mask}, in ascending id. The location's mask is read
-     * again after each tool, so a tool switched off by an earlier tool's callback is skipped.
+     * again after each tool, so a tool switched off by an earlier tool's callback is skipped, unless it is one of
+     * {@code marked}, the tools a flush disabled the location for before delivering it (those are not marked again).
      */
-    private void deliver(Delivery at, int mask, Object arg) {
+    private void deliver(Delivery at, int mask, Object arg, int marked) {
         Running running = running();
         int outer = running.mask;
         int pending = mask & ~outer;
@@ -108,8 +118,9 @@ final class Dispatcher {
             if (callback != null) {
                 running.mask = outer | bit;
                 try {
-                    if (invoke(at.shape, callback, at.unit, at.offset, at.to, at.line, at.target, arg)
-                            == Action.DISABLE || (tools[id].deferredMask & 1 << at.eventOrdinal) != 0) {
+                    if ((invoke(at.shape, callback, at.unit, at.offset, at.to, at.line, at.target, arg)
+                            == Action.DISABLE || (tools[id].deferredMask & 1 << at.eventOrdinal) != 0)
+                            && (marked & bit) == 0) {
                         at.disable(control, tools[id], callback);
                     }
                 } catch (Throwable error) {
@@ -118,7 +129,7 @@ final class Dispatcher {
                     running.mask = outer;
                 }
             }
-            pending = at.currentMask() & ~outer & -(bit << 1);
+            pending = (at.currentMask() | marked) & ~outer & -(bit << 1);
         }
     }
 

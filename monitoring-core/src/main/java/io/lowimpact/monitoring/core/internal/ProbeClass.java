@@ -76,20 +76,22 @@ public final class ProbeClass {
     }
 
     /**
-     * Delivers the slots whose store probe ran since the last flush, as their probes would have, clearing them;
-     * a slot whose mask holds a tool of {@code running} stays hit. Called by {@link Deferral}, one flush at a time.
+     * Takes the slots whose store probe ran since the last flush, clearing them, into {@code found}; a slot whose
+     * mask holds a tool of {@code running} stays hit, and a slot no tool receives is cleared and not taken. Called
+     * by {@link Deferral}, one flush at a time. A slot hit in two generations is taken twice: its second delivery
+     * goes to the tools its first did not disable.
      *
-     * @param dispatcher the dispatcher
      * @param running the tools whose callback runs on this thread
+     * @param found where the slots go
      */
-    void deliverHits(Dispatcher dispatcher, int running) {
-        deliverHits(hits, dispatcher, running);
+    void takeHits(int running, Deferral.Found found) {
+        takeHits(hits, running, found);
         for (byte[] older : olderHits) {
-            deliverHits(older, dispatcher, running);
+            takeHits(older, running, found);
         }
     }
 
-    private void deliverHits(byte[] generation, Dispatcher dispatcher, int running) {
+    private void takeHits(byte[] generation, int running, Deferral.Found found) {
         for (int slot = 0; slot < generation.length; slot++) {
             if (generation[slot] != 0) {
                 int mask = maskOf(slot);
@@ -98,7 +100,7 @@ public final class ProbeClass {
                 }
                 generation[slot] = 0;
                 if (mask != 0) {
-                    dispatcher.dispatchSlot(this, slot, mask, null, true);
+                    found.add(slot);
                 }
             }
         }
@@ -244,6 +246,19 @@ public final class ProbeClass {
         return views[slot] != null;
     }
 
+    /**
+     * @return the slot's view if it has one, else a new one that it does not keep: for a flush, which has just
+     *         disabled the slot for the tools it delivers to, so that no view outlives their marks
+     */
+    SlotView transientView(int slot) {
+        SlotView view = views[slot];
+        if (view == null) {
+            long descriptor = descriptor(slot);
+            view = new SlotView(this, slot, descriptor, Dispatcher.shapeOf(eventOrdinal(descriptor)));
+        }
+        return view;
+    }
+
     /** @return the slot's view, made if it has none (no lock needed) */
     SlotView view(int slot) {
         SlotView[] known = views;
@@ -303,6 +318,11 @@ public final class ProbeClass {
     /** @return the unit of a slot */
     Unit unit(int slot) {
         return units[unitIndex(descriptor(slot))];
+    }
+
+    /** @return the event ordinal of a slot */
+    int eventOrdinalOf(int slot) {
+        return eventOrdinal(descriptor(slot));
     }
 
     /** @return the event of a slot */

@@ -12,10 +12,13 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Predicate;
 
 /**
- * Owns all mutable monitoring state and serialises every change behind one lock: tool claims, callbacks and event
- * sets here; the sites and their masks in the {@link SiteRegistry} (following the {@link MaskRule}); DISABLE marks
- * and restart in {@link Marks}; what classes need in {@link Demand}. After each change only the affected sites are
- * recomputed. No user code runs under the lock.
+ * Owns all mutable monitoring state and serialises every change behind one lock, and is what the instrumenter talks
+ * to. Its own job is tool claims (claim, clear, free, the liveness checks) and the classes' side: registering a
+ * class's units and slots, and what probes each unit needs ({@link Demand}). The rest has a class each, all under
+ * the same lock: callbacks and event sets in {@link EventSets}; DISABLE, flush and restart in {@link Restarts}
+ * (marks in {@link Marks}, deferred hits in {@link Deferral}); the sites and their masks in the {@link SiteRegistry},
+ * following the {@link MaskRule}. After each change only the affected sites are recomputed. No user code runs under
+ * the lock.
  */
 public final class Control {
 
@@ -38,7 +41,8 @@ public final class Control {
     private final SiteRegistry sites;
     private final Marks marks;
     private final Demand demand;
-    private final Deferral deferral;
+    private final EventSets events;
+    private final Restarts restarts;
 
     private Control() {
         for (int i = 0; i < SLOTS; i++) {
@@ -48,7 +52,8 @@ public final class Control {
         sites = new SiteRegistry(tools, dispatcher);
         marks = new Marks(sites, tools);
         demand = new Demand(tools);
-        deferral = new Deferral(lock, marks, tools);
+        events = new EventSets(this, lock, tools, dispatcher, sites, marks, demand);
+        restarts = new Restarts(this, lock, tools, dispatcher, sites, marks);
     }
 
     /** @return the unit registry */
@@ -58,6 +63,16 @@ public final class Control {
 
     Dispatcher dispatcher() {
         return dispatcher;
+    }
+
+    /** @return callbacks and event sets */
+    EventSets events() {
+        return events;
+    }
+
+    /** @return DISABLE, flush and restart */
+    Restarts restarts() {
+        return restarts;
     }
 
     // ---- tools -------------------------------------------------------------------------------------------
@@ -87,7 +102,7 @@ public final class Control {
     }
 
     /** The state of a tool in use; {@code handle} null for the id-based methods. Caller holds the lock. */
-    private ToolState live(int id, ToolHandle handle) {
+    ToolState live(int id, ToolHandle handle) {
         ToolState tool = tools[id];
         if (handle != null) {
             if (!tool.inUse || tool.generation != handle.generation) {
@@ -100,7 +115,7 @@ public final class Control {
     }
 
     /** Like {@link #live} but null where the id-based read or no-op methods answer "nothing". */
-    private ToolState liveOrNull(int id, ToolHandle handle) {
+    ToolState liveOrNull(int id, ToolHandle handle) {
         return handle == null && !tools[id].inUse ? null : live(id, handle);
     }
 
@@ -150,7 +165,7 @@ public final class Control {
         marks.forget(tool);
         for (int e = 0; e < Event.COUNT; e++) {
             if (old[e] != null) {
-                refreshCallbacks(e); // every site where the tool had a bit: it had a callback there
+                events.refreshCallbacks(e); // every site where the tool had a bit: it had a callback there
             }
         }
     }
@@ -159,203 +174,6 @@ public final class Control {
         lock.lock();
         try {
             live(id, handle).errorHandler = handler;
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    // ---- callbacks and events ----------------------------------------------------------------------------
-
-    Object registerCallback(int id, ToolHandle handle, Event<?> event, Object callback) {
-        lock.lock();
-        try {
-            ToolState tool = live(id, handle);
-            Object previous = tool.setCallback(event.ordinal(), callback);
-            if (previous != callback) {
-                refreshCallbacks(event.ordinal());
-            }
-            return previous;
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    /** After a callback of the event changed: publishes the event's callbacks, then recomputes its masks. */
-    private void refreshCallbacks(int eventOrdinal) {
-        Object[] callbacks = new Object[SLOTS];
-        for (ToolState tool : tools) {
-            callbacks[tool.id] = tool.inUse ? tool.callbacks[eventOrdinal] : null;
-        }
-        dispatcher.setCallbacks(eventOrdinal, callbacks); // before the masks, so a tool in a mask finds its callback
-        sites.refreshEvent(Event.ofOrdinal(eventOrdinal));
-    }
-
-    void setEvents(int id, ToolHandle handle, EventSet events) {
-        int mask = events.mask() & ~EventSet.ANCILLARY.mask();
-        lock.lock();
-        try {
-            ToolState tool = live(id, handle);
-            int changed = tool.globalMask ^ mask;
-            if (changed == 0) {
-                return;
-            }
-            tool.globalMask = mask;
-            demand.recompute();
-            for (int e = 0; e < Event.COUNT; e++) {
-                Event<?> event = Event.ofOrdinal(e);
-                if ((Events.controlBit(event) & changed) != 0) {
-                    sites.refreshEvent(event);
-                }
-            }
-            if ((changed & ~mask) != 0) {
-                marks.dropStale(tool);
-            }
-        } finally {
-            lock.unlock();
-        }
-        demand.changed();
-    }
-
-    EventSet getEvents(int id, ToolHandle handle) {
-        lock.lock();
-        try {
-            ToolState tool = liveOrNull(id, handle);
-            return tool == null ? EventSet.NONE : EventSet.ofMask(tool.globalMask);
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    void setLocalEvents(int id, ToolHandle handle, Unit unit, EventSet events) {
-        int mask = events.mask();
-        lock.lock();
-        try {
-            ToolState tool = live(id, handle);
-            int changed = unit.local(id) ^ mask;
-            if (changed == 0) {
-                return;
-            }
-            unit.setLocal(id, mask);
-            if (mask == 0) {
-                tool.localUnits.remove(unit);
-            } else {
-                tool.localUnits.add(unit);
-            }
-            sites.refreshUnit(unit, changed);
-            if ((changed & ~mask) != 0) {
-                marks.dropStale(tool);
-            }
-        } finally {
-            lock.unlock();
-        }
-        demand.changed();
-    }
-
-    EventSet getLocalEvents(int id, ToolHandle handle, Unit unit) {
-        lock.lock();
-        try {
-            ToolState tool = liveOrNull(id, handle);
-            return tool == null ? EventSet.NONE : EventSet.ofMask(unit.local(id));
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    // ---- deferred events ----------------------------------------------------------------------------------
-
-    void setDeferred(int id, ToolHandle handle, EventSet events) {
-        int mask = events.mask();
-        flush(id, handle); // what ran while deferred is delivered as deferred, before the set changes
-        lock.lock();
-        try {
-            ToolState tool = live(id, handle);
-            if (tool.deferredMask == mask) {
-                return;
-            }
-            tool.deferredMask = mask;
-        } finally {
-            lock.unlock();
-        }
-        demand.changed(); // where only deferring tools want an event, its probes may become stores
-    }
-
-    EventSet getDeferred(int id, ToolHandle handle) {
-        lock.lock();
-        try {
-            ToolState tool = liveOrNull(id, handle);
-            return tool == null ? EventSet.NONE : EventSet.ofMask(tool.deferredMask);
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    void flush(int id, ToolHandle handle) {
-        lock.lock();
-        try {
-            live(id, handle);
-        } finally {
-            lock.unlock();
-        }
-        deferral.flush(sites, dispatcher);
-    }
-
-    // ---- DISABLE and restart -----------------------------------------------------------------------------
-
-    /** A callback of {@code tool} returned DISABLE at {@code site}. Called by the dispatcher, without the lock. */
-    void disable(Site site, ToolState tool, Object callback) {
-        disable(site.event, site.unit, tool, callback, () -> marks.disable(site, tool));
-    }
-
-    /** A callback of {@code tool} returned DISABLE at a bytecode slot. Called by the dispatcher, without the lock. */
-    void disable(ProbeClass probeClass, int slot, ToolState tool, Object callback) {
-        disable(probeClass.eventOf(slot), probeClass.unit(slot), tool, callback,
-                () -> marks.disable(probeClass, slot, tool));
-    }
-
-    /** DISABLE of a location: {@code mark} marks it if the event may be disabled, else the callback is removed. */
-    private void disable(Event<?> event, Unit unit, ToolState tool, Object callback, Runnable mark) {
-        boolean misuse;
-        lock.lock();
-        try {
-            misuse = event.kind() != Event.Kind.LOCAL;
-            if (tool.callbacks[event.ordinal()] != callback) {
-                return; // the tool changed its callback (or was freed) while this one ran
-            }
-            if (misuse) {
-                tool.setCallback(event.ordinal(), null);
-                refreshCallbacks(event.ordinal());
-            } else {
-                mark.run();
-            }
-        } finally {
-            lock.unlock();
-        }
-        if (misuse) {
-            tool.reportError(event, unit,
-                    new IllegalStateException("cannot disable " + event.name() + " events; callback removed"));
-        }
-    }
-
-    void restart(int id, ToolHandle handle) {
-        deferral.flush(sites, dispatcher); // what was recorded before the restart counts before it
-        lock.lock();
-        try {
-            ToolState tool = liveOrNull(id, handle);
-            if (tool != null) {
-                marks.restart(tool);
-            }
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    void restartAll() {
-        deferral.flush(sites, dispatcher);
-        lock.lock();
-        try {
-            for (ToolState tool : tools) {
-                marks.restart(tool);
-            }
         } finally {
             lock.unlock();
         }

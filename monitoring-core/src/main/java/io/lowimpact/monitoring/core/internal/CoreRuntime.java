@@ -65,54 +65,54 @@ public final class CoreRuntime implements MonitoringRuntime {
     public <C> C registerCallback(int id, Event<C> event, C callback) {
         Checks.toolId(id);
         Checks.event(event);
-        return event.cast(control().registerCallback(id, null, event, event.cast(callback)));
+        return event.cast(control().events().registerCallback(id, null, event, event.cast(callback)));
     }
 
     @Override
     public void setEvents(int id, EventSet events) {
-        control().setEvents(Checks.toolId(id), null, Checks.globalSet(events));
+        control().events().setEvents(Checks.toolId(id), null, Checks.globalSet(events));
     }
 
     @Override
     public EventSet getEvents(int id) {
-        return control().getEvents(Checks.toolId(id), null);
+        return control().events().getEvents(Checks.toolId(id), null);
     }
 
     @Override
     public void setLocalEvents(int id, CodeUnit code, EventSet events) {
         Checks.toolId(id);
-        control().setLocalEvents(id, null, Checks.unit(code), Checks.localSet(events));
+        control().events().setLocalEvents(id, null, Checks.unit(code), Checks.localSet(events));
     }
 
     @Override
     public EventSet getLocalEvents(int id, CodeUnit code) {
         Checks.toolId(id);
-        return control().getLocalEvents(id, null, Checks.unit(code));
+        return control().events().getLocalEvents(id, null, Checks.unit(code));
     }
 
     @Override
     public void setDeferredEvents(int id, EventSet events) {
-        control().setDeferred(Checks.toolId(id), null, Checks.deferredSet(events));
+        control().events().setDeferred(Checks.toolId(id), null, Checks.deferredSet(events));
     }
 
     @Override
     public EventSet getDeferredEvents(int id) {
-        return control().getDeferred(Checks.toolId(id), null);
+        return control().events().getDeferred(Checks.toolId(id), null);
     }
 
     @Override
     public void flushEvents(int id) {
-        control().flush(Checks.toolId(id), null);
+        control().restarts().flush(Checks.toolId(id), null);
     }
 
     @Override
     public void restartEvents(int id) {
-        control().restart(Checks.toolId(id), null);
+        control().restarts().restart(Checks.toolId(id), null);
     }
 
     @Override
     public void restartEvents() {
-        control().restartAll();
+        control().restarts().restartAll();
     }
 
     @Override

@@ -96,7 +96,7 @@ public final class Site extends Delivery implements Probe {
 
     @Override
     void disable(Control control, ToolState tool, Object callback) {
-        control.disable(this, tool, callback);
+        control.restarts().disable(this, tool, callback);
     }
 
     /** @return how an event of a callback shape is fired */

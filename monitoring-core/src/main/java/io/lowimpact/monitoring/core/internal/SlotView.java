@@ -40,6 +40,6 @@ final class SlotView extends Delivery {
 
     @Override
     void disable(Control control, ToolState tool, Object callback) {
-        control.disable(probeClass, slot, tool, callback);
+        control.restarts().disable(probeClass, slot, tool, callback);
     }
 }

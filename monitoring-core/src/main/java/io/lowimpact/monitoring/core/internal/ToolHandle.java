@@ -40,47 +40,47 @@ final class ToolHandle implements Tool {
     @Override
     public <C> C registerCallback(Event<C> event, C callback) {
         Checks.event(event);
-        return event.cast(control.registerCallback(id, this, event, event.cast(callback)));
+        return event.cast(control.events().registerCallback(id, this, event, event.cast(callback)));
     }
 
     @Override
     public void setEvents(EventSet events) {
-        control.setEvents(id, this, Checks.globalSet(events));
+        control.events().setEvents(id, this, Checks.globalSet(events));
     }
 
     @Override
     public EventSet getEvents() {
-        return control.getEvents(id, this);
+        return control.events().getEvents(id, this);
     }
 
     @Override
     public void setLocalEvents(CodeUnit code, EventSet events) {
-        control.setLocalEvents(id, this, Checks.unit(code), Checks.localSet(events));
+        control.events().setLocalEvents(id, this, Checks.unit(code), Checks.localSet(events));
     }
 
     @Override
     public EventSet getLocalEvents(CodeUnit code) {
-        return control.getLocalEvents(id, this, Checks.unit(code));
+        return control.events().getLocalEvents(id, this, Checks.unit(code));
     }
 
     @Override
     public void setDeferredEvents(EventSet events) {
-        control.setDeferred(id, this, Checks.deferredSet(events));
+        control.events().setDeferred(id, this, Checks.deferredSet(events));
     }
 
     @Override
     public EventSet getDeferredEvents() {
-        return control.getDeferred(id, this);
+        return control.events().getDeferred(id, this);
     }
 
     @Override
     public void flushEvents() {
-        control.flush(id, this);
+        control.restarts().flush(id, this);
     }
 
     @Override
     public void restartEvents() {
-        control.restart(id, this);
+        control.restarts().restart(id, this);
     }
 
     @Override

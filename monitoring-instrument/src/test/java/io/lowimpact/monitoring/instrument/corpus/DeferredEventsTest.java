@@ -231,6 +231,28 @@ class DeferredEventsTest {
     }
 
     @Test
+    void s45_aFlushDeliversWhatOlderClassVersionsRecordedInTheirOwnHitArrays() throws Exception {
+        Tool tool = tool(1, a, EventSet.of(Event.LINE));
+        tool.setDeferredEvents(EventSet.of(Event.LINE).union(EventSet.BRANCH));
+        Class<?> loops = load(Loops.class);
+        Method forLoop = Instrumented.method(loops, "forLoop");
+        assertEquals(0, forLoop.invoke(null, 0));
+        tool.setEvents(EventSet.of(Event.LINE).union(EventSet.BRANCH)); // no flush
+        assertTrue(engine.needsRetransform(loops));
+        assertEquals(0, runtimeCalls(retransformed(loops), "forLoop"), "its branch probes are stores too");
+        // the new version's branch slots made a new generation of the class's arrays; the loaded code, its first
+        // version, still writes the first generation's hit array, whose hits the flush must not lose
+        tool.flushEvents();
+        assertEquals(List.of("LINE 12", "LINE 13", "LINE 13", "LINE 16"), sorted(a));
+        a.clear();
+        tool.restartEvents();
+        assertEquals(3, forLoop.invoke(null, 3));
+        tool.flushEvents();
+        assertEquals(List.of("LINE 12", "LINE 13", "LINE 13", "LINE 13", "LINE 14", "LINE 16"), sorted(a),
+                "the first version has no branch probes: its lines only, each once");
+    }
+
+    @Test
     void s46_aToolThatWantsLinesAtOnceGetsThemAtOnceAndTheDeferringToolOncePerLocation() throws Exception {
         Tool deferring = tool(1, a, EventSet.of(Event.LINE));
         deferring.setDeferredEvents(EventSet.of(Event.LINE));

@@ -1,0 +1,155 @@
+package io.lowimpact.monitoring.core.internal;
+
+import io.lowimpact.monitoring.Event;
+import io.lowimpact.monitoring.EventSet;
+
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The tools' callbacks and event sets: global, local per unit, and deferred. Each change is made under the Control
+ * lock; then only the affected sites are recomputed ({@link SiteRegistry}, following the {@link MaskRule}), a new
+ * callback table reaches the dispatcher before any mask lets the tool in, and the demand listeners ({@link Demand})
+ * hear of it once the lock is released, so that the agent can retransform what needs other probes.
+ */
+final class EventSets {
+
+    private final Control control;
+    private final ReentrantLock lock;
+    private final ToolState[] tools;
+    private final Dispatcher dispatcher;
+    private final SiteRegistry sites;
+    private final Marks marks;
+    private final Demand demand;
+
+    EventSets(Control control, ReentrantLock lock, ToolState[] tools, Dispatcher dispatcher, SiteRegistry sites,
+            Marks marks, Demand demand) {
+        this.control = control;
+        this.lock = lock;
+        this.tools = tools;
+        this.dispatcher = dispatcher;
+        this.sites = sites;
+        this.marks = marks;
+        this.demand = demand;
+    }
+
+    Object registerCallback(int id, ToolHandle handle, Event<?> event, Object callback) {
+        lock.lock();
+        try {
+            ToolState tool = control.live(id, handle);
+            Object previous = tool.setCallback(event.ordinal(), callback);
+            if (previous != callback) {
+                refreshCallbacks(event.ordinal());
+            }
+            return previous;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** After a callback of the event changed: publishes the event's callbacks, then recomputes its masks. */
+    void refreshCallbacks(int eventOrdinal) {
+        Object[] callbacks = new Object[Control.SLOTS];
+        for (ToolState tool : tools) {
+            callbacks[tool.id] = tool.inUse ? tool.callbacks[eventOrdinal] : null;
+        }
+        dispatcher.setCallbacks(eventOrdinal, callbacks); // before the masks, so a tool in a mask finds its callback
+        sites.refreshEvent(Event.ofOrdinal(eventOrdinal));
+    }
+
+    void setEvents(int id, ToolHandle handle, EventSet events) {
+        int mask = events.mask() & ~EventSet.ANCILLARY.mask();
+        lock.lock();
+        try {
+            ToolState tool = control.live(id, handle);
+            int changed = tool.globalMask ^ mask;
+            if (changed == 0) {
+                return;
+            }
+            tool.globalMask = mask;
+            demand.recompute();
+            for (int e = 0; e < Event.COUNT; e++) {
+                Event<?> event = Event.ofOrdinal(e);
+                if ((Events.controlBit(event) & changed) != 0) {
+                    sites.refreshEvent(event);
+                }
+            }
+            if ((changed & ~mask) != 0) {
+                marks.dropStale(tool);
+            }
+        } finally {
+            lock.unlock();
+        }
+        demand.changed();
+    }
+
+    EventSet getEvents(int id, ToolHandle handle) {
+        lock.lock();
+        try {
+            ToolState tool = control.liveOrNull(id, handle);
+            return tool == null ? EventSet.NONE : EventSet.ofMask(tool.globalMask);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    void setLocalEvents(int id, ToolHandle handle, Unit unit, EventSet events) {
+        int mask = events.mask();
+        lock.lock();
+        try {
+            ToolState tool = control.live(id, handle);
+            int changed = unit.local(id) ^ mask;
+            if (changed == 0) {
+                return;
+            }
+            unit.setLocal(id, mask);
+            if (mask == 0) {
+                tool.localUnits.remove(unit);
+            } else {
+                tool.localUnits.add(unit);
+            }
+            sites.refreshUnit(unit, changed);
+            if ((changed & ~mask) != 0) {
+                marks.dropStale(tool);
+            }
+        } finally {
+            lock.unlock();
+        }
+        demand.changed();
+    }
+
+    EventSet getLocalEvents(int id, ToolHandle handle, Unit unit) {
+        lock.lock();
+        try {
+            ToolState tool = control.liveOrNull(id, handle);
+            return tool == null ? EventSet.NONE : EventSet.ofMask(unit.local(id));
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    void setDeferred(int id, ToolHandle handle, EventSet events) {
+        int mask = events.mask();
+        control.restarts().flush(id, handle); // what ran while deferred is delivered as deferred, before the set changes
+        lock.lock();
+        try {
+            ToolState tool = control.live(id, handle);
+            if (tool.deferredMask == mask) {
+                return;
+            }
+            tool.deferredMask = mask;
+        } finally {
+            lock.unlock();
+        }
+        demand.changed(); // where only deferring tools want an event, its probes may become stores
+    }
+
+    EventSet getDeferred(int id, ToolHandle handle) {
+        lock.lock();
+        try {
+            ToolState tool = control.liveOrNull(id, handle);
+            return tool == null ? EventSet.NONE : EventSet.ofMask(tool.deferredMask);
+        } finally {
+            lock.unlock();
+        }
+    }
+}

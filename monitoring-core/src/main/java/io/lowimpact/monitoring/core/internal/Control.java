@@ -238,6 +238,24 @@ public final class Control {
     }
 
     /**
+     * Records that a store at one slot of a class means that another slot's location ran too (an edge with no probe
+     * of its own, whose destination is a line point only it leads to): a flush that finds {@code slot} hit delivers
+     * {@code implied} as well, to the tools that defer its event.
+     *
+     * @param probeClass the class
+     * @param slot the line's slot
+     * @param implied the edge's slot
+     */
+    public void implySlot(ProbeClass probeClass, int slot, int implied) {
+        lock.lock();
+        try {
+            probeClass.imply(slot, implied);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
      * Makes the class's newly allocated slots readable by its probes, with their current masks.
      *
      * @param probeClass the class

@@ -11,12 +11,13 @@ import java.util.concurrent.locks.ReentrantLock;
  * no call; a flush delivers the slots found hit. Elsewhere, and for injected sites, a deferring tool's events go
  * through the dispatcher as they happen, which then disables the location for the tool as a DISABLE would.
  *
- * <p>A flush runs on the thread that asks for it, one at a time (its own lock, not the Control lock: callbacks run
- * during it). Class by class, it takes the slots found hit (clearing them), then marks all of them disabled for the
- * tools that defer their events under one hold of the Control lock, then delivers each to the tools its mask held
- * before the marks, as a probe would: a per-test coverage tool's restart delivers thousands of locations, and a lock
- * and a view per location were most of its cost. Marking before delivering keeps each location delivered once to a
- * deferring tool even where a probe of a newer class version calls at once. A slot whose mask holds a tool whose
+ * <p>A flush runs on the thread that asks for it, one at a time (its own lock: callbacks run during it). Class by
+ * class, under one hold of the Control lock, it takes the slots found hit (clearing them), each with the slot its hit
+ * implies if any (an edge with no probe of its own, {@link Control#implySlot}), and marks them disabled for the tools
+ * that defer their events; then, without the lock, it delivers each to the tools its mask held before the marks, as a
+ * probe would. A per-test coverage tool's restart delivers thousands of locations: one lock per class, and views not
+ * kept. Marking before delivering keeps each location delivered once to a deferring tool even where a probe of a
+ * newer class version calls at once. A slot whose mask holds a tool whose
  * callback is running on this thread (a flush from inside a callback) is left hit for a later flush, so that it is
  * not lost.
  */
@@ -68,11 +69,14 @@ final class Deferral {
             int running = dispatcher.runningMask();
             for (ProbeClass probeClass : sites.probeClasses()) {
                 batch.size = 0;
-                probeClass.takeHits(running, batch);
-                if (batch.size > 0) {
+                controlLock.lock();
+                try {
+                    probeClass.takeHits(running, batch);
                     mark(probeClass, batch);
-                    deliver(probeClass, batch, dispatcher);
+                } finally {
+                    controlLock.unlock();
                 }
+                deliver(probeClass, batch, dispatcher);
             }
             batch.size = 0;
         } finally {
@@ -80,34 +84,34 @@ final class Deferral {
         }
     }
 
-    /** Reads each found slot's mask and marks it disabled for the tools of that mask that defer its event. */
+    /**
+     * Reads each found slot's mask (for a slot implied by another's hit, only its tools that defer the event: a tool
+     * that wants it at once has its own probe), and marks the slot disabled for the tools of that mask that defer
+     * its event. Caller holds the Control lock.
+     */
     private void mark(ProbeClass probeClass, Found batch) {
-        controlLock.lock();
-        try {
-            for (int i = 0; i < batch.size; i++) {
-                int slot = batch.slots[i];
-                int mask = probeClass.maskOf(slot);
-                int bit = 1 << probeClass.eventOrdinalOf(slot);
-                int marked = 0;
-                for (int pending = mask; pending != 0; pending &= pending - 1) {
-                    ToolState tool = tools[Integer.numberOfTrailingZeros(pending)];
-                    if ((tool.deferredMask & bit) != 0) {
-                        marks.disable(probeClass, slot, tool);
-                        marked |= 1 << tool.id;
-                    }
+        for (int i = 0; i < batch.size; i++) {
+            int slot = batch.slots[i];
+            int mask = probeClass.maskOf(slot);
+            int bit = 1 << probeClass.eventOrdinalOf(slot);
+            int marked = 0;
+            for (int pending = mask; pending != 0; pending &= pending - 1) {
+                ToolState tool = tools[Integer.numberOfTrailingZeros(pending)];
+                if ((tool.deferredMask & bit) != 0) {
+                    marks.disable(probeClass, slot, tool);
+                    marked |= 1 << tool.id;
                 }
-                batch.masks[i] = mask;
-                batch.marked[i] = marked;
             }
-        } finally {
-            controlLock.unlock();
+            batch.masks[i] = batch.implied[i] ? marked : mask;
+            batch.marked[i] = marked;
         }
     }
 
     private static void deliver(ProbeClass probeClass, Found batch, Dispatcher dispatcher) {
         for (int i = 0; i < batch.size; i++) {
             if (batch.masks[i] != 0) {
-                dispatcher.dispatchFlushed(probeClass, batch.slots[i], batch.masks[i], batch.marked[i]);
+                dispatcher.dispatchFlushed(probeClass, batch.slots[i], batch.masks[i], batch.marked[i],
+                        batch.implied[i]);
             }
         }
     }
@@ -118,17 +122,25 @@ final class Deferral {
      */
     static final class Found {
         int[] slots = new int[64];
+        boolean[] implied = new boolean[64];
         int[] masks = new int[64];
         int[] marked = new int[64];
         int size;
 
-        /** Adds a slot found hit. */
-        void add(int slot) {
+        /**
+         * Adds a slot found hit, or implied by the hit of the slot added before it.
+         *
+         * @param slot the slot
+         * @param byOther whether it is implied
+         */
+        void add(int slot, boolean byOther) {
             if (size == slots.length) {
                 slots = Arrays.copyOf(slots, size * 2);
+                implied = Arrays.copyOf(implied, size * 2);
                 masks = Arrays.copyOf(masks, size * 2);
                 marked = Arrays.copyOf(marked, size * 2);
             }
+            implied[size] = byOther;
             slots[size++] = slot;
         }
     }

@@ -78,7 +78,7 @@ final class Dispatcher {
      * {@code mask}, the site's mask as the caller just read it.
      */
     void dispatch(Site site, int mask, Object arg) {
-        deliver(site, mask, arg, 0);
+        deliver(site, mask, arg, 0, -1);
     }
 
     /**
@@ -90,24 +90,28 @@ final class Dispatcher {
         SlotView view = probeClass.view(slot);
         int shape = view.shape;
         deliver(view, mask, noValue && (shape == Site.SHAPE_RETURN || shape == Site.SHAPE_CALL)
-                ? Monitoring.MISSING : value, 0);
+                ? Monitoring.MISSING : value, 0, -1);
     }
 
     /**
      * Delivers a slot found hit by a flush ({@link Deferral}), whose event carries no value, to the tools of
      * {@code mask}, the slot's mask before the flush marked it disabled for the tools of {@code marked}: those
      * receive it although the slot's mask no longer holds them, and are not marked again.
+     *
+     * @param only whether only the tools of {@code mask} may receive it (a slot implied by another's hit: tools
+     *        that want it at once have their own probe)
      */
-    void dispatchFlushed(ProbeClass probeClass, int slot, int mask, int marked) {
-        deliver(probeClass.transientView(slot), mask, null, marked);
+    void dispatchFlushed(ProbeClass probeClass, int slot, int mask, int marked, boolean only) {
+        deliver(probeClass.transientView(slot), mask, null, marked, only ? mask : -1);
     }
 
     /**
      * Delivers one event at one location to the tools of {@code mask}, in ascending id. The location's mask is read
      * again after each tool, so a tool switched off by an earlier tool's callback is skipped, unless it is one of
-     * {@code marked}, the tools a flush disabled the location for before delivering it (those are not marked again).
+     * {@code marked}, the tools a flush disabled the location for before delivering it (those are not marked again);
+     * no tool outside {@code limit} receives it.
      */
-    private void deliver(Delivery at, int mask, Object arg, int marked) {
+    private void deliver(Delivery at, int mask, Object arg, int marked, int limit) {
         Running running = running();
         int outer = running.mask;
         int pending = mask & ~outer;
@@ -129,7 +133,7 @@ final class Dispatcher {
                     running.mask = outer;
                 }
             }
-            pending = (at.currentMask() | marked) & ~outer & -(bit << 1);
+            pending = (at.currentMask() & limit | marked) & ~outer & -(bit << 1);
         }
     }
 

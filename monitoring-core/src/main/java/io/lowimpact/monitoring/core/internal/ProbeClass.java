@@ -50,6 +50,11 @@ public final class ProbeClass {
     private volatile byte[] hits = new byte[0];
     /** The older generations of {@link #hits}, which probes of older class versions may still write. */
     private volatile byte[][] olderHits = new byte[0][];
+    /**
+     * Per slot, the slot whose location a hit of it implies ({@link Control#implySlot}), or -1; null while the class
+     * has none. Guarded by the Control lock, which flushes hold to read it.
+     */
+    private int[] implied;
     /** Per slot, the tools that disabled it. */
     private byte[] disabled = new byte[0];
     /** Per slot, its dispatcher's view while some tool receives it (else null); written without a lock. */
@@ -76,10 +81,11 @@ public final class ProbeClass {
     }
 
     /**
-     * Takes the slots whose store probe ran since the last flush, clearing them, into {@code found}; a slot whose
-     * mask holds a tool of {@code running} stays hit, and a slot no tool receives is cleared and not taken. Called
-     * by {@link Deferral}, one flush at a time. A slot hit in two generations is taken twice: its second delivery
-     * goes to the tools its first did not disable.
+     * Takes the slots whose store probe ran since the last flush, clearing them, into {@code found}, each followed
+     * by the slot its hit implies, if any; a slot whose mask, or whose implied slot's mask, holds a tool of
+     * {@code running} stays hit. Called by {@link Deferral}, one flush at a time, under the Control lock. A slot hit
+     * in two generations, or hit and implied, is taken twice: its second delivery goes to the tools its first did
+     * not disable.
      *
      * @param running the tools whose callback runs on this thread
      * @param found where the slots go
@@ -92,18 +98,33 @@ public final class ProbeClass {
     }
 
     private void takeHits(byte[] generation, int running, Deferral.Found found) {
+        int[] alsoRan = implied;
         for (int slot = 0; slot < generation.length; slot++) {
             if (generation[slot] != 0) {
+                int other = alsoRan == null || slot >= alsoRan.length ? -1 : alsoRan[slot];
                 int mask = maskOf(slot);
-                if ((mask & running) != 0) {
+                if (((mask | (other >= 0 ? maskOf(other) : 0)) & running) != 0) {
                     continue;
                 }
                 generation[slot] = 0;
-                if (mask != 0) {
-                    found.add(slot);
+                found.add(slot, false);
+                if (other >= 0) {
+                    found.add(other, true);
                 }
             }
         }
+    }
+
+    /** Records that a hit of {@code slot} means that {@code other} ran too; caller holds the Control lock. */
+    void imply(int slot, int other) {
+        int[] table = implied;
+        if (table == null || slot >= table.length) {
+            int old = table == null ? 0 : table.length;
+            table = table == null ? new int[Math.max(count, slot + 1)] : Arrays.copyOf(table, Math.max(count, slot + 1));
+            Arrays.fill(table, old, table.length, -1);
+            implied = table;
+        }
+        table[slot] = other;
     }
 
     /**

@@ -91,6 +91,11 @@ final class ClassUnits {
             }
 
             @Override
+            public void imply(int slot, int implied) {
+                control.implySlot(probeClass, slot, implied);
+            }
+
+            @Override
             public void publish() {
                 control.publishSlots(probeClass);
             }

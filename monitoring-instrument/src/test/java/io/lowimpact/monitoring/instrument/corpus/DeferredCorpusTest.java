@@ -3,6 +3,7 @@ package io.lowimpact.monitoring.instrument.corpus;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.lowimpact.monitoring.Event;
 import io.lowimpact.monitoring.EventSet;
 import io.lowimpact.monitoring.Monitoring;
 import io.lowimpact.monitoring.core.internal.Control;
@@ -64,27 +65,41 @@ class DeferredCorpusTest {
         return lines;
     }
 
-    private static Recorder deferring() {
+    private static Recorder deferring(EventSet events) {
         Recorder r = Recorder.idle(0);
-        r.tool().setDeferredEvents(EventSet.DEFERRABLE);
-        r.tool().setEvents(EventSet.DEFERRABLE);
+        r.tool().setDeferredEvents(events);
+        r.tool().setEvents(events);
         return r;
     }
 
     @ParameterizedTest
     @MethodSource("targets")
     void s46_storesDeliverWhatCallsDeliverOncePerLocation(Class<?> target) throws Exception {
+        compare(target, EventSet.DEFERRABLE);
+    }
+
+    /**
+     * What a coverage tool defers: lines and branches. Edges that are the one way into a line point have no probe of
+     * their own there, the line's store implying them.
+     */
+    @ParameterizedTest
+    @MethodSource("targets")
+    void s46_lineAndBranchStoresDeliverWhatCallsDeliverOncePerLocation(Class<?> target) throws Exception {
+        compare(target, EventSet.of(Event.LINE).union(EventSet.BRANCH));
+    }
+
+    private static void compare(Class<?> target, EventSet events) throws Exception {
         int compared = 0;
         for (Corpus.Call call : Corpus.calls(target)) {
             if (Instrumented.call(call.method(), call.args()).thrown() instanceof StackOverflowError) {
                 continue; // how deep the stack goes depends on the frames' sizes, which probes change
             }
-            Recorder alone = deferring();
+            Recorder alone = deferring(events);
             List<String> stores = run(call, alone, true);
             Monitoring.freeToolId(0);
 
-            Recorder withCalls = deferring();
-            Recorder atOnce = Recorder.start(1, EventSet.DEFERRABLE);
+            Recorder withCalls = deferring(events);
+            Recorder atOnce = Recorder.start(1, events);
             List<String> calls = run(call, withCalls, false);
             List<String> stream = atOnce.lines();
             Monitoring.freeToolId(0);

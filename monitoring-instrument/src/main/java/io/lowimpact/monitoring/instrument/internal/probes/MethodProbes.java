@@ -75,6 +75,11 @@ final class MethodProbes {
     private final Slots slots;
     private final List<AbstractInsnNode> originals;
     private FrameStates states;
+    /**
+     * The ways into each instruction, where an edge may need no probe of its own (its destination a line point only it
+     * leads to, lines and the edge's event both stores); else null.
+     */
+    private Entries entries;
     /** Handler code placed after the original code, inside the METHOD_UNWIND range. */
     private final InsnList tail = new InsnList();
     private final List<TryCatchBlockNode> innerHandlers = new ArrayList<>();
@@ -136,6 +141,10 @@ final class MethodProbes {
         if (frames) {
             states = FrameStates.analyse(owner, method, arrayLocal,
                     NeededStates.of(originals, offsets, plan, handlerStarts));
+            if (plan.wants(Event.LINE) && isStore(Event.LINE)
+                    && (isStore(Event.BRANCH_LEFT) || isStore(Event.BRANCH_RIGHT))) {
+                entries = Entries.of(originals, method.tryCatchBlocks, offsets);
+            }
         }
         AbstractInsnNode superCall = "<init>".equals(method.name) ? SuperCall.find(method) : null;
         boolean initialised = !"<init>".equals(method.name);
@@ -298,8 +307,8 @@ final class MethodProbes {
         int fallThrough = offsets.at(index + 1);
         int operands = opcode >= Opcodes.IF_ICMPEQ && opcode <= Opcodes.IF_ACMPNE ? 2 : 1;
         InsnList code = new InsnList();
-        boolean leftProbe = plan.wants(Event.BRANCH_LEFT);
-        if (plan.wants(Event.BRANCH_RIGHT)) {
+        boolean leftProbe = plan.wants(Event.BRANCH_LEFT) && !implied(Event.BRANCH_LEFT, offset, index + 1);
+        if (plan.wants(Event.BRANCH_RIGHT) && !implied(Event.BRANCH_RIGHT, offset, offsets.indexOf(target))) {
             LabelNode left = leftProbe ? new LabelNode() : framedLabel(index + 1);
             jump.setOpcode(Branches.inverse(opcode));
             jump.label = left;
@@ -313,10 +322,26 @@ final class MethodProbes {
             }
         }
         if (leftProbe) {
-            LabelNode next = framedLabel(index + 1);
+            // a store falls through to the next instruction, which then needs no frame of its own
+            LabelNode next = isStore(Event.BRANCH_LEFT) ? null : framedLabel(index + 1);
             probeTo(code, Event.BRANCH_LEFT, offset, fallThrough, null, ProbeInsns.fire(null), next);
         }
         method.instructions.insert(jump, code);
+    }
+
+    /**
+     * Whether the edge from {@code from} to the {@code index}-th original instruction needs no probe, because the
+     * line's store there says that it ran: both are stores, and the edge is the one way into a reachable line point.
+     * If so, the edge gets its slot all the same, implied by the line's ({@link Slots#imply}).
+     */
+    boolean implied(Event<?> edge, int from, int index) {
+        int to = offsets.at(index);
+        if (entries == null || !isStore(edge) || !entries.single(index) || !states.reachable(index)
+                || !plan.isLinePoint(to)) {
+            return false;
+        }
+        slots.imply(to, slots.push(edge, from, to));
+        return true;
     }
 
     /**

@@ -45,6 +45,25 @@ final class Offsets {
         return method.offsetOf(index);
     }
 
+    /** @return the index among the original instructions of the one at a label's offset */
+    int indexOf(LabelNode label) {
+        int offset = of(label);
+        int low = 0;
+        int high = instructions.size() - 1;
+        while (low <= high) {
+            int mid = (low + high) >>> 1;
+            int at = at(mid);
+            if (at < offset) {
+                low = mid + 1;
+            } else if (at > offset) {
+                high = mid - 1;
+            } else {
+                return mid;
+            }
+        }
+        throw new IllegalStateException("no instruction at offset " + offset);
+    }
+
     /** @return the original offset of a label of the method as read */
     int of(LabelNode label) {
         int offset = label instanceof OffsetLabel ? ((OffsetLabel) label).offset : OffsetLabel.UNKNOWN;

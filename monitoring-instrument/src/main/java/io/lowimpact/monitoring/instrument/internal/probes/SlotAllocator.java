@@ -20,6 +20,16 @@ public interface SlotAllocator {
      */
     int allocate(int unitIndex, Event<?> event, int[] offsets, int[] tos);
 
+    /**
+     * Records that a store probe's slot being hit means that another slot's location ran too: an edge whose
+     * destination is a line point it alone leads to, and which therefore has no probe of its own. Called after both
+     * are allocated, before {@link #publish}.
+     *
+     * @param slot the line's slot
+     * @param implied the edge's slot
+     */
+    void imply(int slot, int implied);
+
     /** Makes the slots allocated so far readable by the class's probes; called before the class is defined. */
     void publish();
 }

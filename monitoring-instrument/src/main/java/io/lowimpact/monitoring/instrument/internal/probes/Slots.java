@@ -69,6 +69,19 @@ final class Slots {
             return (offset * 31 + to) * 0x9E3779B9 >>> 8;
         }
 
+        /** @return the index of a location, or -1 if the method has no probe there */
+        int find(int offset, int to) {
+            int mask = table.length - 1;
+            for (int h = hash(offset, to) & mask; ; h = (h + 1) & mask) {
+                int entry = table[h];
+                if (entry == 0) {
+                    return -1;
+                } else if (offsets[entry - 1] == offset && tos[entry - 1] == to) {
+                    return entry - 1;
+                }
+            }
+        }
+
         void addPush(SlotPush push) {
             if (pushCount == pushes.length) {
                 pushes = Arrays.copyOf(pushes, pushCount * 2);
@@ -79,6 +92,10 @@ final class Slots {
 
     private final int unitIndex;
     private final Group[] groups = new Group[Event.COUNT];
+    /** Edges implied by a line's store ({@link #imply}): the line's offset and the edge's push, pair by pair. */
+    private int[] impliedLines = new int[0];
+    private SlotPush[] impliedEdges = new SlotPush[0];
+    private int implied;
 
     Slots(int unitIndex) {
         this.unitIndex = unitIndex;
@@ -103,11 +120,29 @@ final class Slots {
     }
 
     /**
-     * Allocates this method's slots and sets every push to its slot.
+     * Records an edge with no probe of its own, because the line's store at its destination, which only the edge
+     * leads to, says that it ran; the edge still has its slot, pushed in emission order like any probe's.
+     *
+     * @param lineOffset the offset of the line point (the edge's destination), whose LINE probe this method has
+     * @param edge the edge's slot, from {@link #push}, not put in the code
+     */
+    void imply(int lineOffset, SlotPush edge) {
+        if (implied == impliedLines.length) {
+            impliedLines = Arrays.copyOf(impliedLines, Math.max(8, 2 * implied));
+            impliedEdges = Arrays.copyOf(impliedEdges, impliedLines.length);
+        }
+        impliedLines[implied] = lineOffset;
+        impliedEdges[implied++] = edge;
+    }
+
+    /**
+     * Allocates this method's slots, sets every push to its slot, and hands the allocator the edges that a line's
+     * store implies.
      *
      * @param allocator the class's slot allocator
      */
     void patch(SlotAllocator allocator) {
+        int lineBase = -1;
         for (int e = 0; e < groups.length; e++) {
             Group group = groups[e];
             if (group == null) {
@@ -119,6 +154,18 @@ final class Slots {
             for (int i = 0; i < group.pushCount; i++) {
                 group.pushes[i].value += base;
             }
+            if (e == Event.LINE.ordinal()) {
+                lineBase = base;
+            }
+        }
+        for (int i = 0; i < implied; i++) {
+            Group lines = groups[Event.LINE.ordinal()];
+            int line = lines == null ? -1 : lines.find(impliedLines[i], -1);
+            if (line < 0) {
+                throw new IllegalStateException("an edge implied by a line point at " + impliedLines[i]
+                        + " where the method has no line probe");
+            }
+            allocator.imply(lineBase + line, impliedEdges[i].value);
         }
     }
 }

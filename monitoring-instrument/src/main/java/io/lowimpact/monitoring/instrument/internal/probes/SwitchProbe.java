@@ -10,14 +10,17 @@ import org.objectweb.asm.tree.LookupSwitchInsnNode;
 import org.objectweb.asm.tree.TableSwitchInsnNode;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The edge probes of a {@code tableswitch} or {@code lookupswitch}: each distinct target becomes a stub, placed
  * right after the switch, that tests and fires its edge and then jumps to the target. Cases that go to the default
  * share the default's stub: that is the left edge (BRANCH_LEFT); every other target is a right edge. A switch whose
- * cases all go to the default is no branch and gets nothing.
+ * cases all go to the default is no branch and gets nothing. A target that only the switch leads to, and whose line
+ * store says that the edge ran ({@link MethodProbes#implied}), gets no stub: the switch jumps there directly.
  */
 final class SwitchProbe {
 
@@ -54,13 +57,18 @@ final class SwitchProbe {
         }
         InsnList stubs = new InsnList();
         Map<Integer, LabelNode> stubByTarget = new HashMap<>();
+        Set<Integer> probed = new HashSet<>(); // the targets with a stub or a line's store that implies their edge
         if (probes.plan().wants(Event.BRANCH_LEFT)) {
-            stubByTarget.put(defaultOffset, stub(stubs, Event.BRANCH_LEFT, dflt, defaultOffset));
+            probed.add(defaultOffset);
+            if (!probes.implied(Event.BRANCH_LEFT, offset, offsets.indexOf(dflt))) {
+                stubByTarget.put(defaultOffset, stub(stubs, Event.BRANCH_LEFT, dflt, defaultOffset));
+            }
         }
         if (probes.plan().wants(Event.BRANCH_RIGHT)) {
             for (LabelNode label : labels) {
                 int target = offsets.of(label);
-                if (target != defaultOffset && !stubByTarget.containsKey(target)) {
+                if (target != defaultOffset && probed.add(target)
+                        && !probes.implied(Event.BRANCH_RIGHT, offset, offsets.indexOf(label))) {
                     stubByTarget.put(target, stub(stubs, Event.BRANCH_RIGHT, label, target));
                 }
             }

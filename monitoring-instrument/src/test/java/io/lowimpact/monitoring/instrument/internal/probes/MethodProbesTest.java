@@ -3,6 +3,7 @@ package io.lowimpact.monitoring.instrument.internal.probes;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.lowimpact.monitoring.Event;
+import io.lowimpact.monitoring.core.internal.Control;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.ArrayList;
@@ -265,6 +266,62 @@ class MethodProbesTest {
                 .text(), text);
     }
 
+    /**
+     * Deferred lines and branches, all stores: an edge that is the one way into a line point gets no probe (the
+     * line's store says that it ran; its slot is implied by the line's), so a conditional whose two edges both lead
+     * into lines of their own stays as it was. Here the taken edge (2 to 7) is the only way to line 3; the
+     * fall-through (2 to 5) is not the only way to line 2, which a backward jump also reaches, and keeps its store.
+     */
+    @Test
+    void edgesIntoLinesOnlyTheyReachAreImpliedByTheLinesStores() {
+        CountingSlots slots = new CountingSlots();
+        int stores = events(Event.LINE, Event.BRANCH_LEFT, Event.BRANCH_RIGHT);
+        String text = rewrite("max", "(II)I", stores | stores << Control.DEFERRED_SHIFT, Map.of(0, 1, 5, 2, 14, 3),
+                mv -> {
+                    Label then = new Label();
+                    Label other = new Label();
+                    mv.visitVarInsn(Opcodes.ILOAD, 0); // 0, line 1
+                    mv.visitVarInsn(Opcodes.ILOAD, 1); // 1
+                    mv.visitJumpInsn(Opcodes.IF_ICMPLE, other); // 2
+                    mv.visitLabel(then);
+                    mv.visitFrame(Opcodes.F_NEW, 2, new Object[] {Opcodes.INTEGER, Opcodes.INTEGER}, 0, new Object[0]);
+                    mv.visitIincInsn(0, -1); // 5, line 2
+                    mv.visitVarInsn(Opcodes.ILOAD, 0); // 8
+                    mv.visitJumpInsn(Opcodes.IFGT, then); // 9
+                    mv.visitInsn(Opcodes.ICONST_0); // 12
+                    mv.visitInsn(Opcodes.IRETURN); // 13
+                    mv.visitLabel(other);
+                    mv.visitFrame(Opcodes.F_NEW, 2, new Object[] {Opcodes.INTEGER, Opcodes.INTEGER}, 0, new Object[0]);
+                    mv.visitVarInsn(Opcodes.ILOAD, 1); // 14, line 3
+                    mv.visitInsn(Opcodes.IRETURN); // 15
+                }, new ArrayList<>(), slots);
+        assertEquals(String.join("\n", store(0),
+                "    ILOAD 0",
+                "    ILOAD 1",
+                "    IF_ICMPLE L0", // unchanged: its taken edge is implied by line 3's store
+                store(3), // the fall-through's edge
+                "   L1",
+                "   FRAME FULL [I I] []",
+                store(1),
+                "    IINC 0 -1",
+                "    ILOAD 0",
+                "    IFLE L2",
+                store(6),
+                "    GOTO L1",
+                "   L2",
+                "   FRAME FULL [I I] []",
+                store(4), // falls through: no frame at the next instruction
+                "    ICONST_0",
+                "    IRETURN",
+                "   L0",
+                "   FRAME FULL [I I] []",
+                store(2),
+                "    ILOAD 1",
+                "    IRETURN") + "\n", text);
+        // slots: LINE 0-2 (lines 1, 2, 3), BRANCH_LEFT 3-4 (2->5, 9->12), BRANCH_RIGHT 5-6 (2->14, 9->5)
+        assertEquals(List.of("2 implies 5"), slots.implied);
+    }
+
     // ---- harness ------------------------------------------------------------------------------------------
 
     private static String rewrite(String name, String descriptor, int events, Map<Integer, Integer> linePoints,
@@ -272,12 +329,17 @@ class MethodProbesTest {
         return rewrite(name, descriptor, events, linePoints, code, new ArrayList<>());
     }
 
+    private static String rewrite(String name, String descriptor, int events, Map<Integer, Integer> linePoints,
+            Consumer<MethodVisitor> code, List<String> table) {
+        return rewrite(name, descriptor, events, linePoints, code, table, new CountingSlots());
+    }
+
     /**
      * Writes a class with one method, rewrites it with probes for {@code events}, verifies and loads the result,
      * and returns the method's instructions as text; {@code table} gets its exception table.
      */
     private static String rewrite(String name, String descriptor, int events, Map<Integer, Integer> linePoints,
-            Consumer<MethodVisitor> code, List<String> table) {
+            Consumer<MethodVisitor> code, List<String> table, CountingSlots slots) {
         ClassWriter writer = new ClassWriter(ClassWriter.COMPUTE_MAXS);
         writer.visit(Opcodes.V17, Opcodes.ACC_PUBLIC, OWNER, null, "java/lang/Object", null);
         int access = name.equals("<init>") ? Opcodes.ACC_PUBLIC : Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC;
@@ -288,7 +350,7 @@ class MethodProbesTest {
         mv.visitEnd();
         writer.visitEnd();
         byte[] rewritten = ClassProbes.rewrite(writer.toByteArray(),
-                method -> new MethodPlan(1, 0, events, linePoints, Set.of(), owner -> false), new CountingSlots(),
+                method -> new MethodPlan(1, 0, events, linePoints, Set.of(), owner -> false), slots,
                 (method, reason) -> {
                     throw new AssertionError(method + ": " + reason);
                 });
@@ -319,6 +381,19 @@ class MethodProbesTest {
 
     private static String labelName(Names textifier, Label label) {
         return textifier.name(label);
+    }
+
+    /** A store probe: {@code hits[slot] = 1}, the hit array a dynamic constant of the class. */
+    private static String store(int slot) {
+        return String.join("\n", "    LDC hits : [B [",
+                "      // handle kind 0x6 : INVOKESTATIC",
+                "      io/lowimpact/monitoring/core/internal/Bootstrap.hits(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;Ljava/lang/Class;I)[B",
+                "      // arguments:",
+                "      " + CLASS_ID,
+                "    ]",
+                Expected.push(slot),
+                "    ICONST_1",
+                "    BASTORE");
     }
 
     private static int events(Event<?>... events) {
@@ -393,6 +468,7 @@ class MethodProbesTest {
 
     /** Numbers slots in the order they are asked for; class id 7. */
     private static final class CountingSlots implements SlotAllocator {
+        private final List<String> implied = new ArrayList<>();
         private int next;
 
         @Override
@@ -405,6 +481,11 @@ class MethodProbesTest {
             int base = next;
             next += offsets.length;
             return base;
+        }
+
+        @Override
+        public void imply(int slot, int other) {
+            implied.add(slot + " implies " + other);
         }
 
         @Override

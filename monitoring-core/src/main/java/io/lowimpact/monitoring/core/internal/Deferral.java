@@ -12,7 +12,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * through the dispatcher as they happen, which then disables the location for the tool as a DISABLE would.
  *
  * <p>A flush runs on the thread that asks for it, one at a time (its own lock: callbacks run during it). Class by
- * class, under one hold of the Control lock, it takes the slots found hit (clearing them), each with the slot its hit
+ * class, for each class with a hit (looked for without the lock, which class loading takes), under one hold of the
+ * Control lock, it takes the slots found hit (clearing them), each with the slot its hit
  * implies if any (an edge with no probe of its own, {@link Control#implySlot}), and marks them disabled for the tools
  * that defer their events; then, without the lock, it delivers each to the tools its mask held before the marks, as a
  * probe would. A per-test coverage tool's restart delivers thousands of locations: one lock per class, and views not
@@ -68,6 +69,9 @@ final class Deferral {
             Found batch = flushLock.getHoldCount() == 1 ? found : new Found();
             int running = dispatcher.runningMask();
             for (ProbeClass probeClass : sites.probeClasses()) {
+                if (!probeClass.anyHit()) {
+                    continue; // most classes, most of the time: read without keeping the class loader waiting
+                }
                 batch.size = 0;
                 controlLock.lock();
                 try {

@@ -115,6 +115,28 @@ public final class ProbeClass {
         }
     }
 
+    /** @return whether a slot of any generation is hit now (read without a lock: a flush's first look) */
+    boolean anyHit() {
+        if (anyHit(hits)) {
+            return true;
+        }
+        for (byte[] older : olderHits) {
+            if (anyHit(older)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean anyHit(byte[] generation) {
+        for (byte hit : generation) {
+            if (hit != 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Records that a hit of {@code slot} means that {@code other} ran too; caller holds the Control lock. */
     void imply(int slot, int other) {
         int[] table = implied;

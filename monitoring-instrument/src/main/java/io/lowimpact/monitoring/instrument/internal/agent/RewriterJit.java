@@ -21,7 +21,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * code and the core's delivery path are untouched. On javac under line+branch coverage (2 cores) this took the
  * compiler threads' CPU from 14.7 to 11.2 s and a tenth to a fifth off the wall time ({@code docs/benchmarks.md}).
  *
- * <p>How: a compiler directive ({@code c2: { Exclude: true }} for the rewrite's packages), added through the
+ * <p>How: a compiler directive ({@code c2: { Exclude: true }} for the rewrite's packages, and for the core's classes
+ * that only registering a rewritten class runs), added through the
  * JVM's {@code Compiler.directives_add} diagnostic command, which the agent reaches by opening two packages of the
  * JDK's management modules to itself. It is done once, at the first rewrite, on the thread that loads that class
  * and before the JVM defines it (about 10–20 ms): a JVM in which no class gets probes pays nothing. Not on a thread
@@ -35,7 +36,15 @@ final class RewriterJit {
 
     /** What the directive names: the instrumenter and the ASM relocated under it. */
     static final String PACKAGES = "io/lowimpact/monitoring/instrument/*.*";
-    static final String DIRECTIVE = "[{ match: [\"" + PACKAGES + "\"], c2: { Exclude: true } }]";
+    /**
+     * The core's classes that only registering a rewritten class runs: its units' tables and the unit registry
+     * (C2 compiled {@code UnitTables}' constructor alone for 0.1–0.2 s of a javac run). The core's delivery path is
+     * not among them.
+     */
+    static final String REGISTRATION = "io/lowimpact/monitoring/core/internal/UnitTables.*\", "
+            + "\"io/lowimpact/monitoring/core/internal/Units.*";
+    static final String DIRECTIVE = "[{ match: [\"" + PACKAGES + "\"], c2: { Exclude: true } }, "
+            + "{ match: [\"" + REGISTRATION + "\"], c2: { Exclude: true } }]";
 
     private final Instrumentation instrumentation;
     private final AgentLog log;

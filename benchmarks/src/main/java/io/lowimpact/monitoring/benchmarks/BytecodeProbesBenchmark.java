@@ -23,6 +23,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 /**
  * What do bytecode probes cost the code they are in? The same workloads (a parser-like method with many branches,
@@ -183,6 +184,14 @@ public class BytecodeProbesBenchmark {
     }
 
     static Class<?> define(String name, byte[] bytes) throws ClassNotFoundException {
+        return define(name, loader -> bytes);
+    }
+
+    /**
+     * Loads class {@code name} in a fresh loader of its own (other classes come from this class's loader), from the
+     * bytes that {@code bytes} makes for that loader.
+     */
+    static Class<?> define(String name, Function<ClassLoader, byte[]> bytes) throws ClassNotFoundException {
         ClassLoader parent = BytecodeProbesBenchmark.class.getClassLoader();
         return new ClassLoader(parent) {
             @Override
@@ -192,7 +201,11 @@ public class BytecodeProbesBenchmark {
                 }
                 synchronized (getClassLoadingLock(className)) {
                     Class<?> c = findLoadedClass(className);
-                    return c != null ? c : defineClass(className, bytes, 0, bytes.length);
+                    if (c == null) {
+                        byte[] b = bytes.apply(this);
+                        c = defineClass(className, b, 0, b.length);
+                    }
+                    return c;
                 }
             }
         }.loadClass(name);

@@ -77,27 +77,13 @@ public class DeferredRestartBenchmark {
         Engine engine = new Engine(Control.INSTANCE, name::equals, 0);
         copies = new Workload[COPIES];
         for (int i = 0; i < COPIES; i++) {
-            ClassLoader[] loader = new ClassLoader[1];
-            loader[0] = new ClassLoader(DeferredRestartBenchmark.class.getClassLoader()) {
-                @Override
-                protected Class<?> loadClass(String className, boolean resolve) throws ClassNotFoundException {
-                    if (!className.equals(name)) {
-                        return super.loadClass(className, resolve);
-                    }
-                    synchronized (getClassLoadingLock(className)) {
-                        Class<?> c = findLoadedClass(className);
-                        if (c == null) {
-                            byte[] bytes = engine.transform(loader[0], name.replace('.', '/'), original);
-                            if (bytes == null) {
-                                throw new IllegalStateException("the engine left " + name + " unchanged");
-                            }
-                            c = defineClass(className, bytes, 0, bytes.length);
-                        }
-                        return c;
-                    }
+            copies[i] = (Workload) BytecodeProbesBenchmark.define(name, loader -> {
+                byte[] bytes = engine.transform(loader, name.replace('.', '/'), original);
+                if (bytes == null) {
+                    throw new IllegalStateException("the engine left " + name + " unchanged");
                 }
-            };
-            copies[i] = (Workload) loader[0].loadClass(name).getConstructor().newInstance();
+                return bytes;
+            }).getConstructor().newInstance();
         }
         SplittableRandom random = new SplittableRandom(42);
         StringBuilder b = new StringBuilder();

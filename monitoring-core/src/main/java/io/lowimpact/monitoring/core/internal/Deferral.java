@@ -11,16 +11,15 @@ import java.util.concurrent.locks.ReentrantLock;
  * no call; a flush delivers the slots found hit. Elsewhere, and for injected sites, a deferring tool's events go
  * through the dispatcher as they happen, which then disables the location for the tool as a DISABLE would.
  *
- * <p>A flush runs on the thread that asks for it, one at a time (its own lock: callbacks run during it). Class by
- * class, for each class with a hit (looked for without the lock, which class loading takes), under one hold of the
- * Control lock, it takes the slots found hit (clearing them), each with the slot its hit
- * implies if any (an edge with no probe of its own, {@link Control#implySlot}), and marks them disabled for the tools
- * that defer their events; then, without the lock, it delivers each to the tools its mask held before the marks, as a
- * probe would. A per-test coverage tool's restart delivers thousands of locations: one lock per class, and views not
- * kept. Marking before delivering keeps each location delivered once to a deferring tool even where a probe of a
- * newer class version calls at once. A slot whose mask holds a tool whose
- * callback is running on this thread (a flush from inside a callback) is left hit for a later flush, so that it is
- * not lost.
+ * <p>A flush runs on the thread that asks for it, one at a time (its own lock: callbacks run during it). For each
+ * class with a hit (looked for first without the Control lock, which class loading takes), under one hold of that
+ * lock, it takes the slots found hit (clearing them), each with the slot its hit implies if any (an edge with no
+ * probe of its own, {@link Control#implySlot}), and marks them disabled for the tools that defer their events; then,
+ * without the lock, it delivers each to the tools its mask held before the marks, as a probe would. A per-test
+ * coverage tool's restart delivers thousands of locations: one lock per class with hits, and views not kept.
+ * Marking before delivering keeps each location delivered once to a deferring tool even where a probe of a newer
+ * class version calls at once. A slot whose mask holds a tool whose callback is running on this thread (a flush from
+ * inside a callback) is left hit for a later flush, so that it is not lost.
  */
 final class Deferral {
 

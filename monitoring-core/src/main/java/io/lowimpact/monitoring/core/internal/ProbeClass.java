@@ -139,14 +139,14 @@ public final class ProbeClass {
 
     /** Records that a hit of {@code slot} means that {@code other} ran too; caller holds the Control lock. */
     void imply(int slot, int other) {
-        int[] table = implied;
-        if (table == null || slot >= table.length) {
-            int old = table == null ? 0 : table.length;
-            table = table == null ? new int[Math.max(count, slot + 1)] : Arrays.copyOf(table, Math.max(count, slot + 1));
+        int[] table = implied != null ? implied : new int[0];
+        if (slot >= table.length) {
+            int old = table.length;
+            table = Arrays.copyOf(table, Math.max(count, slot + 1));
             Arrays.fill(table, old, table.length, -1);
-            implied = table;
         }
         table[slot] = other;
+        implied = table;
     }
 
     /**

@@ -22,15 +22,15 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * compiler threads' CPU from 14.7 to 11.2 s and a tenth to a fifth off the wall time ({@code docs/benchmarks.md}).
  *
  * <p>How: a compiler directive ({@code c2: { Exclude: true }} for the rewrite's packages, and for the core's classes
- * that only registering a rewritten class runs), added through the
- * JVM's {@code Compiler.directives_add} diagnostic command, which the agent reaches by opening two packages of the
- * JDK's management modules to itself. It is done once, at the first rewrite, on the thread that loads that class
- * and before the JVM defines it (about 10–20 ms): a JVM in which no class gets probes pays nothing. Not on a thread
- * of its own: the classes it loads would then load while the application's first instrumented code links its
- * dynamic constants, and a class file transformer that itself carries probes (a tool's own, instrumented because
- * an include glob names it) can then meet a {@code ClassCircularityError} at start-up ({@code CoverageAgentIT}
- * did, one run in two). On a JVM without these (not HotSpot, no {@code jdk.management}), or if anything fails, the
- * rewrite is compiled as any code and the agent says so at level {@code debug}.
+ * that only registering a rewritten class runs), added through the JVM's {@code Compiler.directives_add} diagnostic
+ * command, which the agent reaches by opening two packages of the JDK's management modules to itself. It is done
+ * once, at the first rewrite, on the thread that loads that class and before the JVM defines it (about 10–20 ms): a
+ * JVM in which no class gets probes pays nothing. Not on a thread of its own: the classes it loads would then load
+ * while the application's first instrumented code links its dynamic constants, and a class file transformer that
+ * itself carries probes (a tool's own, instrumented because an include glob names it) can then meet a
+ * {@code ClassCircularityError} at start-up ({@code CoverageAgentIT} did, one run in two). On a JVM without these (not
+ * HotSpot, no {@code jdk.management}), or if anything fails, the rewrite is compiled as any code and the agent says
+ * so at level {@code debug}.
  */
 final class RewriterJit {
 

@@ -35,7 +35,9 @@ import java.util.Map;
  * are probed on the edge, not on the branch: a conditional is inverted so that its jump goes to the fall-through
  * edge's probe and the taken edge's probe follows it and then jumps to the target (as JaCoCo does); a switch's
  * targets become stubs that fire their edge and jump on. An edge that runs costs its test; an edge that never runs
- * costs nothing. The stack map frames at the new branch targets come from {@link FrameStates}.
+ * costs nothing. The stack map frames at the new branch targets come from {@link FrameStates}. Where lines and
+ * edges are stores (deferred events), an edge that is the one way into a line point gets no probe: the line's store
+ * implies it ({@link #implied}).
  *
  * <p>The only other new control flow are exception handlers, placed after the original code: the innermost one
  * around each call to code that is not instrumented (EXTERNAL_RAISE, see {@link CallProbe}), and one catch-all around

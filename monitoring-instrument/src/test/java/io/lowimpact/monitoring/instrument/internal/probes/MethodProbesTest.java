@@ -269,7 +269,7 @@ class MethodProbesTest {
     /**
      * Deferred lines and branches, all stores: an edge that is the one way into a line point gets no probe (the
      * line's store says that it ran; its slot is implied by the line's), so a conditional whose two edges both lead
-     * into lines of their own stays as it was. Here the taken edge (2 to 7) is the only way to line 3; the
+     * into lines of their own stays as it was. Here the taken edge (2 to 14) is the only way to line 3; the
      * fall-through (2 to 5) is not the only way to line 2, which a backward jump also reaches, and keeps its store.
      */
     @Test

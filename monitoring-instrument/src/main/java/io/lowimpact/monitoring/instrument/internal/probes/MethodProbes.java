@@ -31,13 +31,11 @@ import java.util.Map;
  *   aload masks; push slot; baload; ifeq skip; [value]; push classId; push slot; invokestatic Bootstrap.fire; skip:
  * </pre>
  * (one {@link ProbeNode} in the method's instruction list, which the writer sees as those instructions). Probes of an
- * instruction go after its labels, line number and frame, so that jumps to it run them. Branch edges
- * are probed on the edge, not on the branch: a conditional is inverted so that its jump goes to the fall-through
- * edge's probe and the taken edge's probe follows it and then jumps to the target (as JaCoCo does); a switch's
- * targets become stubs that fire their edge and jump on. An edge that runs costs its test; an edge that never runs
- * costs nothing. The stack map frames at the new branch targets come from {@link FrameStates}. Where lines and
- * edges are stores (deferred events), an edge that is the one way into a line point gets no probe: the line's store
- * implies it ({@link #implied}).
+ * instruction go after its labels, line number and frame, so that jumps to it run them. Branch edges are probed on
+ * the edge, not on the branch ({@link ConditionalProbe}, {@link SwitchProbe}), as JaCoCo does: an edge that runs
+ * costs its test; an edge that never runs costs nothing. The stack map frames at the new branch targets come from
+ * {@link FrameStates}. Where lines and edges are stores (deferred events), an edge that is the one way into a line
+ * point gets no probe: the line's store implies it ({@link #implied}).
  *
  * <p>The only other new control flow are exception handlers, placed after the original code: the innermost one
  * around each call to code that is not instrumented (EXTERNAL_RAISE, see {@link CallProbe}), and one catch-all around
@@ -186,7 +184,7 @@ final class MethodProbes {
             }
             if (wantsBranches()) {
                 if (insn instanceof JumpInsnNode && insn.getOpcode() != Opcodes.GOTO && insn.getOpcode() != Opcodes.JSR) {
-                    conditional(i, offset);
+                    new ConditionalProbe(this, i, offset).insert();
                 } else if (insn instanceof TableSwitchInsnNode || insn instanceof LookupSwitchInsnNode) {
                     new SwitchProbe(this, insn, i, offset).insert();
                 }
@@ -289,46 +287,6 @@ final class MethodProbes {
 
     private boolean wantsBranches() {
         return plan.wants(Event.BRANCH_LEFT) || plan.wants(Event.BRANCH_RIGHT);
-    }
-
-    /**
-     * Probes the edges of a conditional branch {@code if<cond> T} whose fall-through is {@code next}:
-     * <pre>
-     *   if&lt;!cond&gt; left; [test right; ifeq T; fire right;] goto T; left: [test left; ifeq next; fire left;] next:
-     * </pre>
-     * (only the half of the edges that some event wants when the other is not wanted).
-     *
-     * @param index the jump's index among the original instructions
-     * @param offset its offset
-     */
-    private void conditional(int index, int offset) {
-        JumpInsnNode jump = (JumpInsnNode) originals.get(index);
-        int opcode = jump.getOpcode();
-        LabelNode target = jump.label;
-        int to = offsets.of(target);
-        int fallThrough = offsets.at(index + 1);
-        int operands = opcode >= Opcodes.IF_ICMPEQ && opcode <= Opcodes.IF_ACMPNE ? 2 : 1;
-        InsnList code = new InsnList();
-        boolean leftProbe = plan.wants(Event.BRANCH_LEFT) && !implied(Event.BRANCH_LEFT, offset, index + 1);
-        if (plan.wants(Event.BRANCH_RIGHT) && !implied(Event.BRANCH_RIGHT, offset, offsets.indexOf(target))) {
-            LabelNode left = leftProbe ? new LabelNode() : framedLabel(index + 1);
-            jump.setOpcode(Branches.inverse(opcode));
-            jump.label = left;
-            probeTo(code, Event.BRANCH_RIGHT, offset, to, null, ProbeInsns.fire(null), target);
-            code.add(new JumpInsnNode(Opcodes.GOTO, target));
-            if (leftProbe) {
-                code.add(left);
-                if (frames) {
-                    code.add(states.beforePopping(index, operands));
-                }
-            }
-        }
-        if (leftProbe) {
-            // a store falls through to the next instruction, which then needs no frame of its own
-            LabelNode next = isStore(Event.BRANCH_LEFT) ? null : framedLabel(index + 1);
-            probeTo(code, Event.BRANCH_LEFT, offset, fallThrough, null, ProbeInsns.fire(null), next);
-        }
-        method.instructions.insert(jump, code);
     }
 
     /**
@@ -441,7 +399,7 @@ final class MethodProbes {
     }
 
     /** Whether the event's probes here are stores into the hit array ({@link #storeEvents}). */
-    private boolean isStore(Event<?> event) {
+    boolean isStore(Event<?> event) {
         return (storeEvents & 1 << event.ordinal()) != 0;
     }
 
@@ -477,6 +435,10 @@ final class MethodProbes {
 
     Offsets offsets() {
         return offsets;
+    }
+
+    List<AbstractInsnNode> originals() {
+        return originals;
     }
 
     int newLocal(Type type) {

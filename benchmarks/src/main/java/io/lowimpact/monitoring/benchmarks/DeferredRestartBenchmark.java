@@ -32,7 +32,7 @@ import java.util.concurrent.TimeUnit;
  * rewritten by the agent's engine into its own class loader, are run once per operation, which hits every location
  * of each copy that the inputs reach. Then:
  * <ul>
- *   <li>{@link #runOnly}: nothing else: the stores' own cost;</li>
+ *   <li>{@link #baseline}: nothing else: the stores' own cost;</li>
  *   <li>{@link #runAndFlush}: {@code flushEvents()}, which finds every hit of the copies but delivers nothing, the
  *       locations being disabled since their first flush: the scan of the hit arrays;</li>
  *   <li>{@link #runAndRestart}: {@code restartEvents()}, which delivers every location hit (one callback each, a
@@ -131,7 +131,7 @@ public class DeferredRestartBenchmark {
 
     /** @return the workloads' result, so that the JIT keeps them */
     @Benchmark
-    public int runOnly() {
+    public int baseline() {
         return run();
     }
 

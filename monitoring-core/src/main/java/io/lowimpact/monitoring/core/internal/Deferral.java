@@ -81,7 +81,6 @@ final class Deferral {
                 }
                 deliver(probeClass, batch, dispatcher);
             }
-            batch.size = 0;
         } finally {
             flushLock.unlock();
         }

@@ -4,6 +4,7 @@ import io.lowimpact.monitoring.Event;
 import io.lowimpact.monitoring.EventSet;
 
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.ToIntFunction;
 
 /**
  * The tools' callbacks and event sets: global, local per unit, and deferred. Each change is made under the Control
@@ -83,13 +84,7 @@ final class EventSets {
     }
 
     EventSet getEvents(int id, ToolHandle handle) {
-        lock.lock();
-        try {
-            ToolState tool = control.liveOrNull(id, handle);
-            return tool == null ? EventSet.NONE : EventSet.ofMask(tool.globalMask);
-        } finally {
-            lock.unlock();
-        }
+        return read(id, handle, tool -> tool.globalMask);
     }
 
     void setLocalEvents(int id, ToolHandle handle, Unit unit, EventSet events) {
@@ -118,13 +113,7 @@ final class EventSets {
     }
 
     EventSet getLocalEvents(int id, ToolHandle handle, Unit unit) {
-        lock.lock();
-        try {
-            ToolState tool = control.liveOrNull(id, handle);
-            return tool == null ? EventSet.NONE : EventSet.ofMask(unit.local(id));
-        } finally {
-            lock.unlock();
-        }
+        return read(id, handle, tool -> unit.local(id));
     }
 
     void setDeferred(int id, ToolHandle handle, EventSet events) {
@@ -144,10 +133,15 @@ final class EventSets {
     }
 
     EventSet getDeferred(int id, ToolHandle handle) {
+        return read(id, handle, tool -> tool.deferredMask);
+    }
+
+    /** One of a tool's event sets, read under the lock; none for an id-based read of a tool not in use. */
+    private EventSet read(int id, ToolHandle handle, ToIntFunction<ToolState> mask) {
         lock.lock();
         try {
             ToolState tool = control.liveOrNull(id, handle);
-            return tool == null ? EventSet.NONE : EventSet.ofMask(tool.deferredMask);
+            return tool == null ? EventSet.NONE : EventSet.ofMask(mask.applyAsInt(tool));
         } finally {
             lock.unlock();
         }

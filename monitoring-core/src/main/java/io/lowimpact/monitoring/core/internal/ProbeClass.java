@@ -295,11 +295,7 @@ public final class ProbeClass {
      */
     SlotView transientView(int slot) {
         SlotView view = views[slot];
-        if (view == null) {
-            long descriptor = descriptor(slot);
-            view = new SlotView(this, slot, descriptor, Dispatcher.shapeOf(eventOrdinal(descriptor)));
-        }
-        return view;
+        return view != null ? view : newView(slot);
     }
 
     /** @return the slot's view, made if it has none (no lock needed) */
@@ -307,11 +303,15 @@ public final class ProbeClass {
         SlotView[] known = views;
         SlotView view = known[slot];
         if (view == null) {
-            long descriptor = descriptor(slot);
-            view = new SlotView(this, slot, descriptor, Dispatcher.shapeOf(eventOrdinal(descriptor)));
+            view = newView(slot);
             known[slot] = view;
         }
         return view;
+    }
+
+    private SlotView newView(int slot) {
+        long descriptor = descriptor(slot);
+        return new SlotView(this, slot, descriptor, Dispatcher.shapeOf(eventOrdinal(descriptor)));
     }
 
     /** Recomputes a slot's mask from the mask rule's {@code wanted} for its unit and event; caller holds the lock. */

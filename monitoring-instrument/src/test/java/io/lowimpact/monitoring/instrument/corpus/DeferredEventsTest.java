@@ -41,6 +41,8 @@ import org.objectweb.asm.Opcodes;
 class DeferredEventsTest {
 
     private static final AtomicInteger LOADERS = new AtomicInteger();
+    /** forLoop(0)'s line points: 12 at 0, 13 at 2, 13 at 4 (the loop test), 16 at 19; sorted. */
+    private static final List<String> LOOP_NOT_ENTERED = List.of("LINE 12", "LINE 13", "LINE 13", "LINE 16");
 
     private final Engine engine = new Engine(Control.INSTANCE, name -> !name.startsWith("java"), 0);
     private final List<String> a = new ArrayList<>();
@@ -187,17 +189,22 @@ class DeferredEventsTest {
         assertEquals(List.of(), a);
         assertEquals(0, forLoop.invoke(null, 0)); // the loop body does not run: no line 14, no line 13 at 13
         tool.flushEvents();
-        assertEquals(List.of("LINE 12", "LINE 13", "LINE 13", "LINE 16"), sorted(a));
+        assertEquals(LOOP_NOT_ENTERED, sorted(a));
+    }
+
+    /** Tool 1, deferring LINE, once forLoop(0) has run in a fresh class: its lines recorded, none delivered. */
+    private Tool deferringLinesAfterForLoopRan() throws Exception {
+        Tool tool = tool(1, a, EventSet.of(Event.LINE));
+        tool.setDeferredEvents(EventSet.of(Event.LINE));
+        assertEquals(0, Instrumented.method(load(Loops.class), "forLoop").invoke(null, 0));
+        return tool;
     }
 
     @Test
     void s45_restartDeliversWhatRanBeforeIt() throws Exception {
-        Tool tool = tool(1, a, EventSet.of(Event.LINE));
-        tool.setDeferredEvents(EventSet.of(Event.LINE));
-        Method forLoop = Instrumented.method(load(Loops.class), "forLoop");
-        assertEquals(0, forLoop.invoke(null, 0));
+        Tool tool = deferringLinesAfterForLoopRan();
         tool.restartEvents();
-        assertEquals(List.of("LINE 12", "LINE 13", "LINE 13", "LINE 16"), sorted(a));
+        assertEquals(LOOP_NOT_ENTERED, sorted(a));
         a.clear();
         tool.flushEvents();
         assertEquals(List.of(), a);
@@ -205,12 +212,9 @@ class DeferredEventsTest {
 
     @Test
     void s45_restartOfEveryToolDeliversWhatRanBeforeIt() throws Exception {
-        Tool tool = tool(1, a, EventSet.of(Event.LINE));
-        tool.setDeferredEvents(EventSet.of(Event.LINE));
-        Method forLoop = Instrumented.method(load(Loops.class), "forLoop");
-        assertEquals(0, forLoop.invoke(null, 0));
+        deferringLinesAfterForLoopRan();
         Monitoring.restartEvents();
-        assertEquals(List.of("LINE 12", "LINE 13", "LINE 13", "LINE 16"), sorted(a));
+        assertEquals(LOOP_NOT_ENTERED, sorted(a));
     }
 
     @Test
@@ -243,7 +247,7 @@ class DeferredEventsTest {
         // the new version's branch slots made a new generation of the class's arrays; the loaded code, its first
         // version, still writes the first generation's hit array, whose hits the flush must not lose
         tool.flushEvents();
-        assertEquals(List.of("LINE 12", "LINE 13", "LINE 13", "LINE 16"), sorted(a));
+        assertEquals(LOOP_NOT_ENTERED, sorted(a));
         a.clear();
         tool.restartEvents();
         assertEquals(3, forLoop.invoke(null, 3));
@@ -272,7 +276,7 @@ class DeferredEventsTest {
         b.clear();
         deferring.restartEvents();
         assertEquals(0, forLoop.invoke(null, 0));
-        assertEquals(List.of("LINE 12", "LINE 13", "LINE 13", "LINE 16"), a);
+        assertEquals(LOOP_NOT_ENTERED, a);
         assertEquals(a, b);
     }
 
@@ -292,13 +296,10 @@ class DeferredEventsTest {
 
     @Test
     void s44_changingTheDeferredSetFirstDeliversWhatRan() throws Exception {
-        Tool tool = tool(1, a, EventSet.of(Event.LINE));
-        tool.setDeferredEvents(EventSet.of(Event.LINE));
-        Method forLoop = Instrumented.method(load(Loops.class), "forLoop");
-        assertEquals(0, forLoop.invoke(null, 0));
+        Tool tool = deferringLinesAfterForLoopRan();
         assertEquals(List.of(), a);
         tool.setDeferredEvents(EventSet.NONE);
-        assertEquals(List.of("LINE 12", "LINE 13", "LINE 13", "LINE 16"), sorted(a));
+        assertEquals(LOOP_NOT_ENTERED, sorted(a));
         assertEquals(EventSet.NONE, tool.getDeferredEvents());
     }
 
@@ -336,7 +337,53 @@ class DeferredEventsTest {
         assertEquals(2, starts.get());
         assertEquals(List.of(), a);
         tool.flushEvents();
-        assertEquals(List.of("LINE 12", "LINE 13", "LINE 13", "LINE 16"), sorted(a));
+        assertEquals(LOOP_NOT_ENTERED, sorted(a));
+    }
+
+    @Test
+    void s45_aFlushFromInsideACallbackOfAFlushLosesNoneOfTheOuterFlushsEvents() throws Exception {
+        Tool first = tool(1, a, EventSet.of(Event.LINE));
+        first.setDeferredEvents(EventSet.of(Event.LINE));
+        Tool second = tool(2, b, EventSet.of(Event.LINE));
+        second.setDeferredEvents(EventSet.of(Event.LINE));
+        Method forLoop = Instrumented.method(load(Loops.class), "forLoop");
+        AtomicInteger nested = new AtomicInteger();
+        first.registerCallback(Event.LINE, (code, line) -> {
+            if (code.methodName().equals("forLoop")) {
+                a.add("LINE " + line);
+                if (nested.getAndIncrement() == 0) {
+                    try {
+                        forLoop.invoke(null, 0); // new hits in the class the outer flush is delivering
+                    } catch (ReflectiveOperationException e) {
+                        throw new AssertionError(e);
+                    }
+                    Monitoring.flushEvents(2); // a second flush, inside the first one's delivery
+                }
+            }
+            return Action.CONTINUE;
+        });
+        assertEquals(0, forLoop.invoke(null, 0));
+        first.flushEvents();
+        assertEquals(LOOP_NOT_ENTERED, sorted(a), "every location the outer flush took reaches the first tool");
+        assertEquals(LOOP_NOT_ENTERED, sorted(b), "and the second");
+    }
+
+    @Test
+    void s46_anEdgeThatALinesStoreStandsForReachesOnlyTheToolsThatDeferIt() throws Exception {
+        EventSet linesAndBranches = EventSet.of(Event.LINE).union(EventSet.BRANCH);
+        Tool deferring = tool(1, a, linesAndBranches);
+        deferring.setDeferredEvents(linesAndBranches);
+        Class<?> ifElse = load(IfElse.class);
+        Method max = Instrumented.method(ifElse, "max");
+        // max: `if (b > m)` is if_icmple at 4 to 9. The left edge, 4 to 7, is the only way into line 22 at 7, whose
+        // store stands for it; 9 (line 24) is also reached from 8, so the right edge has a store of its own.
+        tool(2, b, EventSet.BRANCH); // at once: the loaded class keeps its stores until it is retransformed
+        assertTrue(engine.needsRetransform(ifElse));
+        assertEquals(2, max.invoke(null, 1, 2));
+        assertEquals(2, max.invoke(null, 2, 1));
+        deferring.flushEvents();
+        assertEquals(List.of("BRANCH_LEFT 4->7", "BRANCH_RIGHT 4->9"), sorted(a));
+        assertEquals(List.of("BRANCH_RIGHT 4->9"), b, "the right edge's store reaches every tool of its mask");
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -41,10 +42,10 @@ final class RewriterJit {
      * (C2 compiled {@code UnitTables}' constructor alone for 0.1–0.2 s of a javac run). The core's delivery path is
      * not among them.
      */
-    static final String REGISTRATION = "io/lowimpact/monitoring/core/internal/UnitTables.*\", "
-            + "\"io/lowimpact/monitoring/core/internal/Units.*";
-    static final String DIRECTIVE = "[{ match: [\"" + PACKAGES + "\"], c2: { Exclude: true } }, "
-            + "{ match: [\"" + REGISTRATION + "\"], c2: { Exclude: true } }]";
+    static final List<String> REGISTRATION = List.of("io/lowimpact/monitoring/core/internal/UnitTables.*",
+            "io/lowimpact/monitoring/core/internal/Units.*");
+    static final String DIRECTIVE =
+            "[" + excludedFromC2(List.of(PACKAGES)) + ", " + excludedFromC2(REGISTRATION) + "]";
 
     private final Instrumentation instrumentation;
     private final AgentLog log;
@@ -112,6 +113,11 @@ final class RewriterJit {
         } finally {
             Files.deleteIfExists(file);
         }
+    }
+
+    /** @return a directive that keeps the methods {@code patterns} match out of C2 */
+    private static String excludedFromC2(List<String> patterns) {
+        return "{ match: [\"" + String.join("\", \"", patterns) + "\"], c2: { Exclude: true } }";
     }
 
     private void open(Module module, String pkg, Module to) {

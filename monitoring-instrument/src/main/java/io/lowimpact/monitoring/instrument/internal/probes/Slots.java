@@ -158,8 +158,8 @@ final class Slots {
                 lineBase = base;
             }
         }
+        Group lines = groups[Event.LINE.ordinal()];
         for (int i = 0; i < implied; i++) {
-            Group lines = groups[Event.LINE.ordinal()];
             int line = lines == null ? -1 : lines.find(impliedLines[i], -1);
             if (line < 0) {
                 throw new IllegalStateException("an edge implied by a line point at " + impliedLines[i]

@@ -26,6 +26,11 @@ public final class EventSet {
     /** The events that carry no value, which a tool may defer: what {@link Tool#setDeferredEvents} accepts. */
     public static final EventSet DEFERRABLE = of(Event.METHOD_START, Event.LINE, Event.INSTRUCTION, Event.JUMP,
             Event.BRANCH_LEFT, Event.BRANCH_RIGHT);
+    /**
+     * The events a tool may count, whose count needs no value: the deferrable ones and {@code METHOD_RETURN}; what
+     * {@link Tool#setCountedEvents} accepts.
+     */
+    public static final EventSet COUNTABLE = DEFERRABLE.union(EventSet.of(Event.METHOD_RETURN));
 
     private final int mask;
 

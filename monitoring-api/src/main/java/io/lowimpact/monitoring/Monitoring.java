@@ -236,7 +236,50 @@ public final class Monitoring {
     }
 
     /**
-     * Delivers the deferred events recorded so far ({@link #setDeferredEvents}), on this thread, before returning.
+     * Lets the runtime count some of a tool's events instead of delivering each: what a tool that needs to know how
+     * many times each location ran (hit counts, a line profiler) asks for, so that counting costs almost no more than
+     * coverage.
+     *
+     * <p>For an event in this set, {@code callback} receives, for each location, counts that add up to the number of
+     * times the location ran while the tool wanted the event there ({@link #setEvents}, {@link #setLocalEvents}):
+     * with a count of 1 when the location runs, where its probe calls the runtime, and otherwise later, in sums, at
+     * the latest before {@link #flushEvents(int) flushEvents} or {@link #restartEvents(int) restartEvents} of this
+     * tool returns, on the thread that calls it. A counted location is never disabled, and the event's own callback
+     * is not called for the tool (it need not be registered). The events that can be counted are those of
+     * {@link EventSet#COUNTABLE}: {@code METHOD_START}, {@code LINE}, {@code INSTRUCTION}, {@code JUMP},
+     * {@code BRANCH_LEFT}, {@code BRANCH_RIGHT} and {@code METHOD_RETURN} (a count has no return value); an event is
+     * deferred or counted, not both.
+     *
+     * <p>Where only counting tools want such an event, a bytecode probe is an increment of an array element and never
+     * calls the runtime (class files of version 55 and later). Such increments are plain, as JaCoCo's stores are:
+     * two threads that run one location at the same moment may count it once, and what another thread counted is
+     * delivered by a flush that happens after it in the Java memory model's sense. Changing the set, or switching a
+     * counted event on or off with {@code setEvents} or {@code setLocalEvents}, first delivers what was counted so
+     * far, as {@code flushEvents} does.
+     *
+     * @param id 0 to 5, in use
+     * @param events the events to count; empty for none (the default)
+     * @param callback receives the counts; may be null only when {@code events} is empty
+     * @throws IllegalArgumentException if the set holds an event outside {@link EventSet#COUNTABLE} or one the tool
+     *         defers
+     * @throws NullPointerException if {@code events} is null, or {@code callback} is null for a non-empty set
+     * @throws IllegalStateException if the id is not in use
+     */
+    public static void setCountedEvents(int id, EventSet events, CountCallback callback) {
+        RUNTIME.setCountedEvents(id, events, callback);
+    }
+
+    /**
+     * @param id 0 to 5
+     * @return the tool's counted events; empty for a free id
+     */
+    public static EventSet getCountedEvents(int id) {
+        return RUNTIME.getCountedEvents(id);
+    }
+
+    /**
+     * Delivers the deferred events and the counts recorded so far ({@link #setDeferredEvents},
+     * {@link #setCountedEvents}), on this thread, before returning.
      * Other deferring tools may receive theirs in the same pass. A callback of this tool that calls this method
      * receives nothing from it: its own events wait for the next flush.
      *

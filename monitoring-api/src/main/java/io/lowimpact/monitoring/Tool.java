@@ -65,7 +65,20 @@ public interface Tool extends AutoCloseable {
     /** @return this tool's deferred events */
     EventSet getDeferredEvents();
 
-    /** Delivers this tool's deferred events recorded so far, on this thread ({@link Monitoring#flushEvents(int)}). */
+    /**
+     * Lets the runtime count some of this tool's events instead of delivering each ({@link
+     * Monitoring#setCountedEvents(int, EventSet, CountCallback)}).
+     *
+     * @param events the events to count, of {@link EventSet#COUNTABLE}; empty for none
+     * @param callback receives the counts; may be null only when {@code events} is empty
+     * @throws IllegalArgumentException if the set holds an event outside {@code COUNTABLE} or one this tool defers
+     */
+    void setCountedEvents(EventSet events, CountCallback callback);
+
+    /** @return this tool's counted events */
+    EventSet getCountedEvents();
+
+    /** Delivers this tool's deferred events and counts recorded so far, on this thread ({@link Monitoring#flushEvents(int)}). */
     void flushEvents();
 
     /**

@@ -3,6 +3,7 @@ package io.lowimpact.monitoring.spi;
 import io.lowimpact.monitoring.CallTarget;
 import io.lowimpact.monitoring.CodeUnit;
 import io.lowimpact.monitoring.CodeUnitSpec;
+import io.lowimpact.monitoring.CountCallback;
 import io.lowimpact.monitoring.Event;
 import io.lowimpact.monitoring.EventSet;
 import io.lowimpact.monitoring.Probe;
@@ -92,6 +93,21 @@ public interface MonitoringRuntime {
      * @return the deferred events
      */
     EventSet getDeferredEvents(int id);
+
+    /**
+     * @see io.lowimpact.monitoring.Monitoring#setCountedEvents(int, EventSet, CountCallback)
+     * @param id id
+     * @param events events
+     * @param callback the count callback
+     */
+    void setCountedEvents(int id, EventSet events, CountCallback callback);
+
+    /**
+     * @see io.lowimpact.monitoring.Monitoring#getCountedEvents(int)
+     * @param id id
+     * @return the counted events
+     */
+    EventSet getCountedEvents(int id);
 
     /**
      * @see io.lowimpact.monitoring.Monitoring#flushEvents(int)

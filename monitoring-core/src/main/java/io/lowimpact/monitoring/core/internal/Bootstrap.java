@@ -21,6 +21,7 @@ public final class Bootstrap {
     private static final Control CONTROL = Control.INSTANCE;
     private static final Dispatcher DISPATCHER = CONTROL.dispatcher();
     private static final byte[] NONE = new byte[0];
+    private static final int[] NO_COUNTS = new int[0];
     private static final AtomicLong INTERNAL_ERRORS = new AtomicLong();
 
     private Bootstrap() {
@@ -53,6 +54,21 @@ public final class Bootstrap {
     public static byte[] hits(MethodHandles.Lookup lookup, String name, Class<?> type, int classId) {
         ProbeClass probeClass = CONTROL.probeClass(classId);
         return probeClass == null ? NONE : probeClass.hits();
+    }
+
+    /**
+     * The bootstrap method of the {@code CONSTANT_Dynamic} that increment probes of instrumented classes of version
+     * 55 and later count into (counted events).
+     *
+     * @param lookup the class's lookup (unused)
+     * @param name any name
+     * @param type {@code int[].class}
+     * @param classId the class's probe class
+     * @return the class's newest count array (an empty one for an unknown id, which no instrumenter writes)
+     */
+    public static int[] counts(MethodHandles.Lookup lookup, String name, Class<?> type, int classId) {
+        ProbeClass probeClass = CONTROL.probeClass(classId);
+        return probeClass == null ? NO_COUNTS : probeClass.counts.current(probeClass.masks().length);
     }
 
     /**

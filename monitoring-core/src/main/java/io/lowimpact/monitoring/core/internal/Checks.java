@@ -2,6 +2,7 @@ package io.lowimpact.monitoring.core.internal;
 
 import io.lowimpact.monitoring.CallTarget;
 import io.lowimpact.monitoring.CodeUnit;
+import io.lowimpact.monitoring.CountCallback;
 import io.lowimpact.monitoring.Event;
 import io.lowimpact.monitoring.EventSet;
 import io.lowimpact.monitoring.Monitoring;
@@ -56,6 +57,19 @@ final class Checks {
         if (!valued.isEmpty()) {
             throw new IllegalArgumentException("cannot defer " + valued + " (only events that carry no value can be"
                     + " deferred: " + EventSet.DEFERRABLE + ")");
+        }
+        return events;
+    }
+
+    static EventSet countedSet(EventSet events, CountCallback callback) {
+        Objects.requireNonNull(events, "events must not be null");
+        EventSet other = events.minus(EventSet.COUNTABLE);
+        if (!other.isEmpty()) {
+            throw new IllegalArgumentException("cannot count " + other + " (the events that can be counted: "
+                    + EventSet.COUNTABLE + ")");
+        }
+        if (!events.isEmpty()) {
+            Objects.requireNonNull(callback, "a count callback is needed to count " + events);
         }
         return events;
     }

@@ -34,6 +34,12 @@ public final class Control {
      */
     public static final int DEFERRED_SHIFT = Event.COUNT;
 
+    /**
+     * Where a unit's demand puts the events whose probes may be increments (counted events, {@link Deferral}): the
+     * event's bit shifted left by this much, in the demand's {@code long}.
+     */
+    public static final int COUNTED_SHIFT = 32;
+
     private final ReentrantLock lock = new ReentrantLock();
     private final ToolState[] tools = new ToolState[SLOTS];
     private final Dispatcher dispatcher;
@@ -158,13 +164,17 @@ public final class Control {
         tool.callbacks = new Object[Event.COUNT];
         tool.globalMask = 0;
         tool.deferredMask = 0;
+        int counted = tool.countedMask;
+        tool.countedMask = 0;
+        tool.counter = null;
+        tool.owed.clear();
         for (Unit unit : tool.localUnits) {
             unit.setLocal(tool.id, 0);
         }
         tool.localUnits.clear();
         marks.forget(tool);
         for (int e = 0; e < Event.COUNT; e++) {
-            if (old[e] != null) {
+            if (old[e] != null || (counted & 1 << e) != 0) {
                 events.refreshCallbacks(e); // every site where the tool had a bit: it had a callback there
             }
         }
@@ -302,20 +312,23 @@ public final class Control {
     }
 
     /**
-     * What a unit's probes must be now: the events of {@code base} and the tools' local events for the unit, and,
+     * What a unit's probes must be now: the events of {@code base} and the tools' local events for the unit;
      * shifted left by {@link #DEFERRED_SHIFT}, those of them that only deferring tools want there, whose probes may
-     * be stores (outside {@code immediate}).
+     * be stores; and shifted left by {@link #COUNTED_SHIFT}, those that only counting tools want there, whose probes
+     * may be increments (both outside {@code immediate}).
      *
      * @param unit a unit
      * @param base the events every unit gets (the tools' global events, and any the agent installs regardless)
      * @param immediate events whose probes must call the runtime whoever wants them (installed regardless)
-     * @return the unit's event mask, with its deferred part
+     * @return the unit's event mask, with its deferred and counted parts
      */
-    public int unitDemand(Unit unit, int base, int immediate) {
+    public long unitDemand(Unit unit, int base, int immediate) {
         lock.lock();
         try {
             int wanted = base | unit.localDemand();
-            return wanted | Deferral.storeForms(tools, unit, wanted & ~immediate) << DEFERRED_SHIFT;
+            int free = wanted & ~immediate;
+            return (wanted | Deferral.storeForms(tools, unit, free) << DEFERRED_SHIFT) & 0xFFFFFFFFL
+                    | (long) Deferral.countForms(tools, unit, free) << COUNTED_SHIFT;
         } finally {
             lock.unlock();
         }

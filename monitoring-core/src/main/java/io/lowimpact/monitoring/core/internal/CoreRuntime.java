@@ -4,6 +4,7 @@ import io.lowimpact.monitoring.Branch;
 import io.lowimpact.monitoring.CallTarget;
 import io.lowimpact.monitoring.CodeUnit;
 import io.lowimpact.monitoring.CodeUnitSpec;
+import io.lowimpact.monitoring.CountCallback;
 import io.lowimpact.monitoring.Event;
 import io.lowimpact.monitoring.EventSet;
 import io.lowimpact.monitoring.Probe;
@@ -98,6 +99,16 @@ public final class CoreRuntime implements MonitoringRuntime {
     @Override
     public EventSet getDeferredEvents(int id) {
         return control().events().getDeferred(Checks.toolId(id), null);
+    }
+
+    @Override
+    public void setCountedEvents(int id, EventSet events, CountCallback callback) {
+        control().events().setCounted(Checks.toolId(id), null, Checks.countedSet(events, callback), callback);
+    }
+
+    @Override
+    public EventSet getCountedEvents(int id) {
+        return control().events().getCounted(Checks.toolId(id), null);
     }
 
     @Override

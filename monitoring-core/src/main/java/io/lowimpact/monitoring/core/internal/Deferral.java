@@ -1,5 +1,6 @@
 package io.lowimpact.monitoring.core.internal;
 
+import io.lowimpact.monitoring.Event;
 import io.lowimpact.monitoring.EventSet;
 
 import java.util.Arrays;
@@ -20,10 +21,17 @@ import java.util.concurrent.locks.ReentrantLock;
  * Marking before delivering keeps each location delivered once to a deferring tool even where a probe of a newer
  * class version calls at once. A slot whose mask holds a tool whose callback is running on this thread (a flush from
  * inside a callback) is left hit for a later flush, so that it is not lost.
+ *
+ * <p>Counted events ({@code Monitoring.setCountedEvents}) go the same way: where every tool that wants an event in a
+ * unit counts it, its probes are increments ({@code counts[slot]++}, {@link CountArrays}), and a flush first
+ * delivers, for each class with a count, what each slot counted since the last flush to the tools that count its
+ * event there. A counting tool whose callback is running on this thread is owed its share ({@link OwedCount}),
+ * which its next flush delivers first. Counts take no Control lock: no mark is made for them.
  */
 final class Deferral {
 
     private static final int DEFERRABLE = EventSet.DEFERRABLE.mask();
+    private static final int COUNTABLE = EventSet.COUNTABLE.mask();
 
     /** One flush at a time; guards {@link #found}, the outermost flush's slots. */
     private final ReentrantLock flushLock = new ReentrantLock();
@@ -60,14 +68,36 @@ final class Deferral {
         return wanted & ~immediate & candidates & DEFERRABLE;
     }
 
-    /** Delivers every hit recorded so far in the hit arrays of every instrumented class. */
+    /**
+     * The events of {@code candidates} whose probes may be increments in {@code unit}: wanted there by some tool,
+     * and only by tools that count them. Caller holds the Control lock.
+     */
+    static int countForms(ToolState[] tools, Unit unit, int candidates) {
+        int wanted = 0;
+        int immediate = 0;
+        for (ToolState tool : tools) {
+            if (tool.inUse) {
+                int events = MaskRule.effectiveEvents(tool, unit);
+                wanted |= events;
+                immediate |= events & ~tool.countedMask;
+            }
+        }
+        return wanted & ~immediate & candidates & COUNTABLE;
+    }
+
+    /** Delivers every hit and every count recorded so far in the arrays of every instrumented class. */
     void flush(SiteRegistry sites, Dispatcher dispatcher) {
         flushLock.lock();
         try {
             // a callback of this flush may flush again (for another tool): that one gets slots of its own
             Found batch = flushLock.getHoldCount() == 1 ? found : new Found();
             int running = dispatcher.runningMask();
+            payOwed(running, dispatcher);
+            int[] counting = countingTools();
             for (ProbeClass probeClass : sites.probeClasses()) {
+                if (probeClass.counts.anyCounted()) {
+                    deliverCounts(probeClass, batch, counting, running, dispatcher);
+                }
                 if (!probeClass.anyHit()) {
                     continue; // most classes, most of the time: read without keeping the class loader waiting
                 }
@@ -109,6 +139,63 @@ final class Deferral {
         }
     }
 
+    /**
+     * Delivers what one class's increment probes counted since the last flush to the tools that count each slot's
+     * event there now (no other tool: one that wants the event otherwise gets its own probe once the class is
+     * retransformed). A tool whose callback runs on this thread (a flush from inside it) is owed its share, which
+     * its next flush delivers.
+     */
+    private void deliverCounts(ProbeClass probeClass, Found batch, int[] counting, int running,
+            Dispatcher dispatcher) {
+        batch.size = 0;
+        probeClass.counts.take(batch);
+        for (int i = 0; i < batch.size; i++) {
+            int slot = batch.slots[i];
+            int mask = probeClass.maskOf(slot) & counting[probeClass.eventOrdinalOf(slot)];
+            for (int later = mask & running; later != 0; later &= later - 1) {
+                tools[Integer.numberOfTrailingZeros(later)].owed.add(new OwedCount(probeClass, slot, batch.counts[i]));
+            }
+            if ((mask & ~running) != 0) {
+                dispatcher.dispatchCounted(probeClass, slot, mask & ~running, batch.counts[i]);
+            }
+        }
+    }
+
+    /** @return by event ordinal, the tools that count the event now */
+    private int[] countingTools() {
+        int[] counting = new int[Event.COUNT];
+        for (ToolState tool : tools) {
+            for (int pending = tool.countedMask; pending != 0; pending &= pending - 1) {
+                counting[Integer.numberOfTrailingZeros(pending)] |= 1 << tool.id;
+            }
+        }
+        return counting;
+    }
+
+    /** Delivers the counts owed to the tools whose callback is not running on this thread. */
+    private void payOwed(int running, Dispatcher dispatcher) {
+        for (ToolState tool : tools) {
+            if ((running & 1 << tool.id) == 0) {
+                for (OwedCount owed; (owed = tool.owed.poll()) != null; ) {
+                    dispatcher.dispatchCounted(owed.probeClass, owed.slot, 1 << tool.id, owed.count);
+                }
+            }
+        }
+    }
+
+    /** What a flush counted at a slot for a tool whose callback was running on the flushing thread. */
+    static final class OwedCount {
+        final ProbeClass probeClass;
+        final int slot;
+        final long count;
+
+        OwedCount(ProbeClass probeClass, int slot, long count) {
+            this.probeClass = probeClass;
+            this.slot = slot;
+            this.count = count;
+        }
+    }
+
     private static void deliver(ProbeClass probeClass, Found batch, Dispatcher dispatcher) {
         for (int i = 0; i < batch.size; i++) {
             if (batch.masks[i] != 0) {
@@ -127,6 +214,7 @@ final class Deferral {
         boolean[] implied = new boolean[64];
         int[] masks = new int[64];
         int[] marked = new int[64];
+        long[] counts = new long[64];
         int size;
 
         /**
@@ -136,14 +224,31 @@ final class Deferral {
          * @param byOther whether it is implied
          */
         void add(int slot, boolean byOther) {
+            grow();
+            implied[size] = byOther;
+            slots[size++] = slot;
+        }
+
+        /**
+         * Adds a slot with what it counted.
+         *
+         * @param slot the slot
+         * @param count how many more times it ran
+         */
+        void addCount(int slot, long count) {
+            grow();
+            counts[size] = count;
+            slots[size++] = slot;
+        }
+
+        private void grow() {
             if (size == slots.length) {
                 slots = Arrays.copyOf(slots, size * 2);
                 implied = Arrays.copyOf(implied, size * 2);
                 masks = Arrays.copyOf(masks, size * 2);
                 marked = Arrays.copyOf(marked, size * 2);
+                counts = Arrays.copyOf(counts, size * 2);
             }
-            implied[size] = byOther;
-            slots[size++] = slot;
         }
     }
 }

@@ -42,6 +42,11 @@ final class Dispatcher {
     private static Running last;
     /** The callback shape of each event, by ordinal. */
     private static final byte[] SHAPES = new byte[Event.COUNT];
+    /**
+     * Loaded with the dispatcher, not at the first {@code instanceof} that needs it: that may run while a class loads
+     * (a tool's transformer that another tool measures), and loading a class of the runtime then is circular.
+     */
+    private static final Class<?> COUNTER = Counter.class;
 
     static {
         for (int e = 0; e < Event.COUNT; e++) {
@@ -78,7 +83,7 @@ final class Dispatcher {
      * {@code mask}, the site's mask as the caller just read it.
      */
     void dispatch(Site site, int mask, Object arg) {
-        deliver(site, mask, arg, 0, -1);
+        deliver(site, mask, arg, 0, -1, 0);
     }
 
     /**
@@ -90,7 +95,7 @@ final class Dispatcher {
         SlotView view = probeClass.view(slot);
         int shape = view.shape;
         deliver(view, mask, noValue && (shape == Site.SHAPE_RETURN || shape == Site.SHAPE_CALL)
-                ? Monitoring.MISSING : value, 0, -1);
+                ? Monitoring.MISSING : value, 0, -1, 0);
     }
 
     /**
@@ -102,16 +107,25 @@ final class Dispatcher {
      *        that want it at once have their own probe)
      */
     void dispatchFlushed(ProbeClass probeClass, int slot, int mask, int marked, boolean only) {
-        deliver(probeClass.transientView(slot), mask, null, marked, only ? mask : -1);
+        deliver(probeClass.transientView(slot), mask, null, marked, only ? mask : -1, 0);
+    }
+
+    /**
+     * Delivers what a flush counted at a slot ({@link Deferral}) to the tools of {@code mask} that count its event
+     * now; no other tool receives it.
+     */
+    void dispatchCounted(ProbeClass probeClass, int slot, int mask, long count) {
+        deliver(probeClass.transientView(slot), mask, null, 0, mask, count);
     }
 
     /**
      * Delivers one event at one location to the tools of {@code mask}, in ascending id. The location's mask is read
      * again after each tool, so a tool switched off by an earlier tool's callback is skipped, unless it is one of
      * {@code marked}, the tools a flush disabled the location for before delivering it (those are not marked again);
-     * no tool outside {@code limit} receives it.
+     * no tool outside {@code limit} receives it. A tool that counts the event gets a count instead, and its location
+     * is never disabled: {@code count} if positive (then only counting tools receive it), else 1 for this one event.
      */
-    private void deliver(Delivery at, int mask, Object arg, int marked, int limit) {
+    private void deliver(Delivery at, int mask, Object arg, int marked, int limit, long count) {
         Running running = running();
         int outer = running.mask;
         int pending = mask & ~outer;
@@ -119,7 +133,18 @@ final class Dispatcher {
             int id = Integer.numberOfTrailingZeros(pending);
             int bit = 1 << id;
             Object callback = callbacks[at.eventOrdinal][id];
-            if (callback != null) {
+            if (callback instanceof Counter) {
+                running.mask = outer | bit;
+                try {
+                    ((Counter) callback).callback.onCount(at.unit, Event.ofOrdinal(at.eventOrdinal), at.offset,
+                            at.shape == Site.SHAPE_JUMP ? at.to : -1, at.shape == Site.SHAPE_LINE ? at.line : -1,
+                            count > 0 ? count : 1);
+                } catch (Throwable error) {
+                    tools[id].reportError(Event.ofOrdinal(at.eventOrdinal), at.unit, error);
+                } finally {
+                    running.mask = outer;
+                }
+            } else if (callback != null && count == 0) {
                 running.mask = outer | bit;
                 try {
                     if ((invoke(at.shape, callback, at.unit, at.offset, at.to, at.line, at.target, arg)

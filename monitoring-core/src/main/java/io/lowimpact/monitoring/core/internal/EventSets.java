@@ -1,5 +1,6 @@
 package io.lowimpact.monitoring.core.internal;
 
+import io.lowimpact.monitoring.CountCallback;
 import io.lowimpact.monitoring.Event;
 import io.lowimpact.monitoring.EventSet;
 
@@ -51,7 +52,7 @@ final class EventSets {
     void refreshCallbacks(int eventOrdinal) {
         Object[] callbacks = new Object[Control.SLOTS];
         for (ToolState tool : tools) {
-            callbacks[tool.id] = tool.inUse ? tool.callbacks[eventOrdinal] : null;
+            callbacks[tool.id] = tool.inUse ? tool.dispatched(eventOrdinal) : null;
         }
         dispatcher.setCallbacks(eventOrdinal, callbacks); // before the masks, so a tool in a mask finds its callback
         sites.refreshEvent(Event.ofOrdinal(eventOrdinal));
@@ -59,6 +60,7 @@ final class EventSets {
 
     void setEvents(int id, ToolHandle handle, EventSet events) {
         int mask = events.mask() & ~EventSet.ANCILLARY.mask();
+        flushIfCounted(id, handle, tools[id].globalMask ^ mask);
         lock.lock();
         try {
             ToolState tool = control.live(id, handle);
@@ -89,6 +91,7 @@ final class EventSets {
 
     void setLocalEvents(int id, ToolHandle handle, Unit unit, EventSet events) {
         int mask = events.mask();
+        flushIfCounted(id, handle, unit.local(id) ^ mask);
         lock.lock();
         try {
             ToolState tool = control.live(id, handle);
@@ -122,6 +125,10 @@ final class EventSets {
         lock.lock();
         try {
             ToolState tool = control.live(id, handle);
+            if ((mask & tool.countedMask) != 0) {
+                throw new IllegalArgumentException("cannot defer " + EventSet.ofMask(mask & tool.countedMask)
+                        + ": the tool counts it (an event is deferred or counted, not both)");
+            }
             if (tool.deferredMask == mask) {
                 return;
             }
@@ -134,6 +141,50 @@ final class EventSets {
 
     EventSet getDeferred(int id, ToolHandle handle) {
         return read(id, handle, tool -> tool.deferredMask);
+    }
+
+    void setCounted(int id, ToolHandle handle, EventSet events, CountCallback callback) {
+        int mask = events.mask();
+        control.restarts().flush(id, handle); // what was counted so far goes to the tools that counted it
+        lock.lock();
+        try {
+            ToolState tool = control.live(id, handle);
+            if ((mask & tool.deferredMask) != 0) {
+                throw new IllegalArgumentException("cannot count " + EventSet.ofMask(mask & tool.deferredMask)
+                        + ": the tool defers it (an event is deferred or counted, not both)");
+            }
+            int changed = tool.countedMask ^ mask;
+            Counter previous = tool.counter;
+            if (changed == 0 && (mask == 0 || previous.callback == callback)) {
+                return;
+            }
+            tool.counter = mask == 0 ? null : new Counter(callback);
+            tool.countedMask = mask;
+            int refresh = previous != null ? changed | mask : changed;
+            for (int e = 0; e < Event.COUNT; e++) {
+                if ((refresh & 1 << e) != 0) {
+                    refreshCallbacks(e);
+                }
+            }
+        } finally {
+            lock.unlock();
+        }
+        demand.changed(); // where only counting tools want an event, its probes may become increments
+    }
+
+    EventSet getCounted(int id, ToolHandle handle) {
+        return read(id, handle, tool -> tool.countedMask);
+    }
+
+    /**
+     * Before a tool switches events on or off: if it counts one of them, delivers what was counted so far, so that
+     * a count covers only the time the tool wanted the event.
+     */
+    private void flushIfCounted(int id, ToolHandle handle, int changed) {
+        ToolState tool = tools[id];
+        if ((tool.countedMask & changed) != 0) {
+            control.restarts().flush(id, handle);
+        }
     }
 
     /** One of a tool's event sets, read under the lock; none for an id-based read of a tool not in use. */

@@ -8,7 +8,7 @@ import io.lowimpact.monitoring.Event;
  * <li>it is in use,</li>
  * <li>the event (for EXTERNAL_RETURN and EXTERNAL_RAISE: CALL) is in its global set or in its local set for the
  *     location's unit,</li>
- * <li>it has a callback for the event, and</li>
+ * <li>it has a callback for the event (for an event it counts, its count callback), and</li>
  * <li>it has not DISABLEd that location (a bytecode slot's byte in its {@link ProbeClass}, an injected site's
  *     {@link Site#disabled}).</li>
  * </ol>
@@ -28,7 +28,7 @@ final class MaskRule {
     /** @return whether the tool wants {@code event} in {@code unit} (rules 1 to 3) */
     static boolean wants(ToolState tool, Unit unit, Event<?> event) {
         return tool.inUse && (effectiveEvents(tool, unit) & Events.controlBit(event)) != 0
-                && tool.callbacks[event.ordinal()] != null;
+                && tool.dispatched(event.ordinal()) != null;
     }
 
     /** @return the tools that want {@code event} in {@code unit}, as a mask of tool ids (rules 1 to 3) */

@@ -55,6 +55,8 @@ public final class ProbeClass {
      * has none. Guarded by the Control lock, which flushes hold to read it.
      */
     private int[] implied;
+    /** The count arrays that increment probes write (counted events), made when first fetched. */
+    final CountArrays counts = new CountArrays();
     /** Per slot, the tools that disabled it. */
     private byte[] disabled = new byte[0];
     /** Per slot, its dispatcher's view while some tool receives it (else null); written without a lock. */

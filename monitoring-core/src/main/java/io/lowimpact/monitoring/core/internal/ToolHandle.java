@@ -1,6 +1,7 @@
 package io.lowimpact.monitoring.core.internal;
 
 import io.lowimpact.monitoring.CodeUnit;
+import io.lowimpact.monitoring.CountCallback;
 import io.lowimpact.monitoring.ErrorHandler;
 import io.lowimpact.monitoring.Event;
 import io.lowimpact.monitoring.EventSet;
@@ -71,6 +72,16 @@ final class ToolHandle implements Tool {
     @Override
     public EventSet getDeferredEvents() {
         return control.events().getDeferred(id, this);
+    }
+
+    @Override
+    public void setCountedEvents(EventSet events, CountCallback callback) {
+        control.events().setCounted(id, this, Checks.countedSet(events, callback), callback);
+    }
+
+    @Override
+    public EventSet getCountedEvents() {
+        return control.events().getCounted(id, this);
     }
 
     @Override

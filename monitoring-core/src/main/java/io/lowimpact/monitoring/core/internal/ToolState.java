@@ -7,6 +7,8 @@ import io.lowimpact.monitoring.Event;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicLong;
@@ -35,6 +37,12 @@ final class ToolState {
      * dispatcher without it.
      */
     volatile int deferredMask;
+    /** Counted events ({@code 1 << ordinal}, of {@code EventSet.COUNTABLE}), disjoint from {@link #deferredMask}. */
+    volatile int countedMask;
+    /** The count callback, wrapped for the dispatcher's table; null while no event is counted. */
+    volatile Counter counter;
+    /** Counts a flush took while this tool's callback ran on the flushing thread, for its next flush. */
+    final Queue<Deferral.OwedCount> owed = new ConcurrentLinkedQueue<>();
     /** Units that have a non-empty local set for this tool. */
     final Set<Unit> localUnits = new HashSet<>();
     /** Sites of the injection API this tool disabled; may hold stale entries whose bit was since cleared. */
@@ -51,6 +59,11 @@ final class ToolState {
 
     Object callback(int eventOrdinal) {
         return callbacks[eventOrdinal];
+    }
+
+    /** @return what the dispatcher calls for the event: the {@link Counter} if the tool counts it, else its callback */
+    Object dispatched(int eventOrdinal) {
+        return (countedMask & 1 << eventOrdinal) != 0 ? counter : callbacks[eventOrdinal];
     }
 
     /** Replaces one callback; caller holds the lock. Returns the previous one. */

@@ -40,7 +40,7 @@ final class ClassUnits {
     private final ProbeClass probeClass;
     private final SlotAllocator slots;
     /** Event masks the class's methods were last transformed with, in {@link #methods} order; guarded by this. */
-    private int[] applied;
+    private long[] applied;
 
     /** One method: its unit and what its probes need (line points as pairs offset, line, in offset order). */
     record MethodUnit(Unit unit, int index, int[] linePoints, int[] reraises) {
@@ -73,7 +73,7 @@ final class ClassUnits {
                     method.lines(), method.branches(), targets, this));
             methods.add(new MethodUnit(unit, methods.size(), linePoints, reraises));
         }
-        applied = new int[methods.size()];
+        applied = new long[methods.size()];
         List<Unit> units = new ArrayList<>();
         for (MethodUnit method : methods) {
             units.add(method.unit());
@@ -180,14 +180,14 @@ final class ClassUnits {
 
     /**
      * The event masks each method needs now: {@code base} plus its unit's local events, and the part of them whose
-     * probes may be stores ({@link Control#unitDemand}).
+     * probes may be stores or increments ({@link Control#unitDemand}).
      *
      * @param control the runtime
      * @param base the events every method gets
      * @param immediate events whose probes must call the runtime whoever wants them
      */
-    int[] wanted(Control control, int base, int immediate) {
-        int[] wanted = new int[methods.size()];
+    long[] wanted(Control control, int base, int immediate) {
+        long[] wanted = new long[methods.size()];
         int i = 0;
         for (MethodUnit method : methods) {
             wanted[i++] = control.unitDemand(method.unit(), base, immediate);
@@ -195,21 +195,22 @@ final class ClassUnits {
         return wanted;
     }
 
-    synchronized boolean differs(int[] wanted) {
+    synchronized boolean differs(long[] wanted) {
         return !Arrays.equals(applied, wanted);
     }
 
-    synchronized void applied(int[] masks) {
+    synchronized void applied(long[] masks) {
         applied = masks.clone();
     }
 
     /** The plan of one method for the given masks, or null when it needs no probe. */
-    MethodPlan plan(String name, String descriptor, int[] masks, Predicate<String> external) {
+    MethodPlan plan(String name, String descriptor, long[] masks, Predicate<String> external) {
         MethodUnit method = method(name, descriptor);
         if (method == null || masks[method.index()] == 0) {
             return null;
         }
-        return new MethodPlan(method.unit().id(), method.index(), masks[method.index()], method.linePoints(),
-                method.reraises(), external);
+        long mask = masks[method.index()];
+        return new MethodPlan(method.unit().id(), method.index(), (int) mask, method.linePoints(),
+                method.reraises(), external, (int) (mask >>> Control.COUNTED_SHIFT));
     }
 }

@@ -115,10 +115,10 @@ public final class Engine {
                 units = register(loader, internalName, ClassAnalyzer.analyze(reader, tree),
                         (base & ClassUnits.CALL_PROBES) != 0);
             }
-            int[] wanted = units.wanted(control, base, preinstalled);
+            long[] wanted = units.wanted(control, base, preinstalled);
             int all = 0; // every kind some method needs
-            for (int mask : wanted) {
-                all |= mask;
+            for (long mask : wanted) {
+                all |= (int) mask;
             }
             if ((all & ClassUnits.CALL_PROBES) != 0 && !units.callsLoaded()) {
                 units.loadCalls(ClassAnalyzer.analyze(original)); // the first call probes of a class known before

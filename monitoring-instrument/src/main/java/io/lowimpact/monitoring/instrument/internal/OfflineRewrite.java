@@ -34,7 +34,7 @@ public final class OfflineRewrite {
         ClassNode tree = ClassProbes.tree(reader);
         ClassUnits units = new ClassUnits(ClassAnalyzer.analyze(reader, tree), control,
                 (events & ClassUnits.CALL_PROBES) != 0);
-        int[] masks = units.wanted(control, events, events);
+        long[] masks = units.wanted(control, events, events);
         Arrays.fill(masks, events);
         Predicate<String> external = instrumented.negate();
         // As under the agent, a method too large for probes keeps its code and the rest of the class gets probes.

@@ -19,9 +19,26 @@ import java.util.function.Predicate;
  *     changed (the plan shares the array of its unit)
  * @param reraises offsets of the {@code athrow} instructions that are RERAISE rather than RAISE; not to be changed
  * @param external whether a call to a class (internal name) goes to code that is not instrumented
+ * @param counted the events, of {@code events}, whose probes may be increments ({@code 1 << ordinal}; counted
+ *     events, {@link Control#COUNTED_SHIFT})
  */
 public record MethodPlan(int unitId, int unitIndex, int events, int[] linePoints, int[] reraises,
-        Predicate<String> external) {
+        Predicate<String> external, int counted) {
+
+    /**
+     * A plan with no counted events.
+     *
+     * @param unitId the method's code unit
+     * @param unitIndex the method's index among its class's units
+     * @param events the events to insert probes for, with the deferred part
+     * @param linePoints line points as pairs {@code offset, line}
+     * @param reraises offsets of the RERAISE {@code athrow} instructions
+     * @param external whether a call to a class goes to code that is not instrumented
+     */
+    public MethodPlan(int unitId, int unitIndex, int events, int[] linePoints, int[] reraises,
+            Predicate<String> external) {
+        this(unitId, unitIndex, events, linePoints, reraises, external, 0);
+    }
 
     /**
      * A plan from maps and sets.
@@ -36,7 +53,7 @@ public record MethodPlan(int unitId, int unitIndex, int events, int[] linePoints
     public MethodPlan(int unitId, int unitIndex, int events, Map<Integer, Integer> linePoints, Set<Integer> reraises,
             Predicate<String> external) {
         this(unitId, unitIndex, events, pairs(linePoints), reraises.stream().mapToInt(Integer::intValue).toArray(),
-                external);
+                external, 0);
     }
 
     private static int[] pairs(Map<Integer, Integer> linePoints) {

@@ -1,7 +1,6 @@
 package io.lowimpact.monitoring.instrument.internal.probes;
 
 import io.lowimpact.monitoring.Event;
-import io.lowimpact.monitoring.core.internal.Control;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
 import org.objectweb.asm.tree.AbstractInsnNode;
@@ -56,8 +55,6 @@ final class MethodProbes {
     static final int PROBE_STACK = 4;
     /** {@link #arrayLocal} of a method with no mask array local. */
     static final int NO_ARRAY = -1;
-    /** Every event's bit. */
-    private static final int EVENTS = (1 << Event.COUNT) - 1;
 
     private final String owner;
     private final OffsetMethodNode method;
@@ -65,11 +62,8 @@ final class MethodProbes {
     private final boolean frames;
     private final Offsets offsets;
     private final ProbeFetch fetch;
-    /**
-     * The events whose probes are stores into the hit array ({@code 1 << ordinal}): those that only deferring tools
-     * want here, where the class file can hold the hit array's constant.
-     */
-    private final int storeEvents;
+    /** Which events' probes are stores or increments here. */
+    private final ProbeForms forms;
     /** The mask array's local, or {@link #NO_ARRAY} in a method whose probes are all stores. */
     private final int arrayLocal;
     private final Slots slots;
@@ -100,11 +94,10 @@ final class MethodProbes {
         this.fetch = fetch;
         this.offsets = new Offsets(method);
         this.originals = offsets.instructions();
-        this.storeEvents = fetch.hits() != null ? plan.events() >>> Control.DEFERRED_SHIFT : 0;
+        this.forms = new ProbeForms(plan, fetch);
         // A method whose probes are all stores never reads the mask array: it neither fetches it nor keeps a local.
-        boolean storesOnly = (plan.events() & ~storeEvents & EVENTS) == 0;
-        this.arrayLocal = storesOnly ? NO_ARRAY : method.maxLocals;
-        this.nextLocal = method.maxLocals + (storesOnly ? 0 : 1);
+        this.arrayLocal = forms.noTests ? NO_ARRAY : method.maxLocals;
+        this.nextLocal = method.maxLocals + (forms.noTests ? 0 : 1);
         this.slots = new Slots(plan.unitIndex());
         this.originalHandlers = List.copyOf(method.tryCatchBlocks);
     }
@@ -141,8 +134,8 @@ final class MethodProbes {
         if (frames) {
             states = FrameStates.analyse(owner, method, arrayLocal,
                     NeededStates.of(originals, offsets, plan, handlerStarts));
-            if (plan.wants(Event.LINE) && isStore(Event.LINE)
-                    && (isStore(Event.BRANCH_LEFT) || isStore(Event.BRANCH_RIGHT))) {
+            if (plan.wants(Event.LINE) && forms.isHitStore(Event.LINE)
+                    && (forms.isHitStore(Event.BRANCH_LEFT) || forms.isHitStore(Event.BRANCH_RIGHT))) {
                 entries = Entries.of(originals, method.tryCatchBlocks, offsets);
             }
         }
@@ -296,7 +289,7 @@ final class MethodProbes {
      */
     boolean implied(Event<?> edge, int from, int index) {
         int to = offsets.at(index);
-        if (entries == null || !isStore(edge) || !entries.single(index) || !states.reachable(index)
+        if (entries == null || !forms.isHitStore(edge) || !entries.single(index) || !states.reachable(index)
                 || !plan.isLinePoint(to)) {
             return false;
         }
@@ -391,16 +384,16 @@ final class MethodProbes {
     /** Appends a probe whose own skip label gets {@code frame} (null when frames are not written). */
     void probe(InsnList into, Event<?> event, int offset, int to, AbstractInsnNode value, Fire fire,
             FrameNode frame) {
-        if (value == null && isStore(event)) {
-            into.add(new StoreProbeNode(fetch.hits(), slots.push(event, offset, to)));
+        if (value == null ? forms.isStore(event) : forms.isCount(event)) { // a count needs no value
+            into.add(forms.node(event, slots.push(event, offset, to), fetch));
             return;
         }
         into.add(new ProbeNode(arrayLocal, slots.push(event, offset, to), null, value, fetch.classId, fire, frame));
     }
 
-    /** Whether the event's probes here are stores into the hit array ({@link #storeEvents}). */
+    /** Whether the event's probes here are stores or increments ({@link ProbeForms}): they fall through. */
     boolean isStore(Event<?> event) {
-        return (storeEvents & 1 << event.ordinal()) != 0;
+        return forms.isStore(event);
     }
 
     /**
@@ -411,9 +404,9 @@ final class MethodProbes {
      */
     void probeTo(InsnList into, Event<?> event, int offset, int to, AbstractInsnNode value, Fire fire,
             LabelNode skip) {
-        if (value == null && isStore(event)) {
+        if (value == null && forms.isStore(event)) {
             // A store falls through to what follows it, which every caller makes the same place as `skip`.
-            into.add(new StoreProbeNode(fetch.hits(), slots.push(event, offset, to)));
+            into.add(forms.node(event, slots.push(event, offset, to), fetch));
             return;
         }
         into.add(new ProbeNode(arrayLocal, slots.push(event, offset, to), skip, value, fetch.classId, fire, null));

@@ -44,6 +44,12 @@ abstract class ProbeFetch {
      */
     abstract ConstantDynamic hits();
 
+    /**
+     * @return the constant of the class's count array, which increment probes write (counted events), or null where
+     *         the class file cannot hold one
+     */
+    abstract ConstantDynamic counts();
+
     private static final class Condy extends ProbeFetch {
 
         private static final Handle BOOTSTRAP = new Handle(Opcodes.H_INVOKESTATIC, ProbeInsns.BOOTSTRAP, "masks",
@@ -52,18 +58,28 @@ abstract class ProbeFetch {
         private static final Handle HITS = new Handle(Opcodes.H_INVOKESTATIC, ProbeInsns.BOOTSTRAP, "hits",
                 "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;Ljava/lang/Class;I)[B", false);
 
+        private static final Handle COUNTS = new Handle(Opcodes.H_INVOKESTATIC, ProbeInsns.BOOTSTRAP, "counts",
+                "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;Ljava/lang/Class;I)[I", false);
+
         private final ConstantDynamic constant;
         private final ConstantDynamic hits;
+        private final ConstantDynamic counts;
 
         Condy(int classId) {
             super(classId);
             constant = new ConstantDynamic("masks", "[B", BOOTSTRAP, classId);
             hits = new ConstantDynamic("hits", "[B", HITS, classId);
+            counts = new ConstantDynamic("counts", "[I", COUNTS, classId);
         }
 
         @Override
         ConstantDynamic hits() {
             return hits;
+        }
+
+        @Override
+        ConstantDynamic counts() {
+            return counts;
         }
 
         @Override
@@ -82,6 +98,11 @@ abstract class ProbeFetch {
 
         @Override
         ConstantDynamic hits() {
+            return null;
+        }
+
+        @Override
+        ConstantDynamic counts() {
             return null;
         }
 

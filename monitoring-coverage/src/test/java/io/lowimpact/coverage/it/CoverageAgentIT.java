@@ -139,7 +139,7 @@ class CoverageAgentIT {
         String unitHits = "io.lowimpact.coverage.internal.runtime.UnitHits:";
         // A's LINE callback, its context switch with its restart, the per-unit hit marks: run in the first context.
         for (String covered : new String[] {
-            recorder + lineOf(sources.resolve("internal/runtime/Recorder.java"), "int index = hits.lineIndex(line);"),
+            recorder + lineOf(sources.resolve("internal/runtime/Recorder.java"), "hits.hitLine(index);"),
             recorder + lineOf(sources.resolve("internal/runtime/Recorder.java"), "tool.restartEvents();"),
             unitHits + lineOf(sources.resolve("internal/runtime/UnitHits.java"), "lineHits.lazySet(index, 1);"),
             unitHits + lineOf(sources.resolve("internal/runtime/UnitHits.java"), "edgeHits.lazySet(index, 1);")}) {

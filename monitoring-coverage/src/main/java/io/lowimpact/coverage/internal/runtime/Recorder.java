@@ -19,9 +19,10 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The coverage tool's callbacks and counters. {@code LINE}, {@code BRANCH_LEFT} and {@code BRANCH_RIGHT} each
  * mark a hit (count 1), and the tool defers them ({@link Tool#setDeferredEvents}): each location is delivered once,
- * at the latest at the next flush, and its probe is a store that calls nothing; with hit counts on they count every
- * event (a line's count is the number of times control reached one of its line points), delivered at once, and
- * return {@link Action#CONTINUE}. Switching to a new context (a test) delivers what ran in the old one, then
+ * at the latest at the next flush, and its probe is a store that calls nothing. With hit counts on, the tool counts
+ * them instead ({@link Tool#setCountedEvents}): its probes are increments that call nothing, and each flush delivers
+ * how many more times each location ran (a line's count is the number of times control reached one of its line
+ * points). Switching to a new context (a test) delivers what ran in the old one, then
  * restarts this tool's events alone ({@link Tool#restartEvents()}), so each context sees every location again and
  * other tools keep their DISABLE marks.
  */
@@ -54,12 +55,15 @@ public final class Recorder {
 
     /** Registers the callbacks and switches on the events. */
     public void start() {
-        tool.registerCallback(Event.LINE, this::onLine);
-        tool.registerCallback(Event.BRANCH_LEFT, (code, from, to) -> onEdge(code, from, to, true));
-        tool.registerCallback(Event.BRANCH_RIGHT, (code, from, to) -> onEdge(code, from, to, false));
         EventSet events = EventSet.of(Event.LINE).union(EventSet.BRANCH);
-        if (!counts) {
-            tool.setDeferredEvents(events); // before the events, so that no class gets calls first
+        // the deferred or counted set before the events, so that no class gets calls first
+        if (counts) {
+            tool.setCountedEvents(events, this::onCount);
+        } else {
+            tool.registerCallback(Event.LINE, this::onLine);
+            tool.registerCallback(Event.BRANCH_LEFT, (code, from, to) -> onEdge(code, from, to, true));
+            tool.registerCallback(Event.BRANCH_RIGHT, (code, from, to) -> onEdge(code, from, to, false));
+            tool.setDeferredEvents(events);
         }
         tool.setEvents(events);
     }
@@ -71,13 +75,10 @@ public final class Recorder {
         }
         int index = hits.lineIndex(line);
         if (index >= 0) {
-            hits.hitLine(index, counts);
-            int ctx = context;
-            if (ctx >= 0) {
-                hits.recordContext(index, ctx);
-            }
+            hits.hitLine(index);
+            inContext(hits, index);
         }
-        return counts ? Action.CONTINUE : Action.DISABLE;
+        return Action.DISABLE;
     }
 
     private Action onEdge(CodeUnit code, int from, int to, boolean left) {
@@ -87,9 +88,36 @@ public final class Recorder {
         }
         int index = hits.edgeIndex(from, to, left);
         if (index >= 0) {
-            hits.hitEdge(index, counts);
+            hits.hitEdge(index);
         }
-        return counts ? Action.CONTINUE : Action.DISABLE;
+        return Action.DISABLE;
+    }
+
+    private void onCount(CodeUnit code, Event<?> event, int offset, int to, int line, long count) {
+        UnitHits hits = hits(code);
+        if (hits == null) {
+            return;
+        }
+        if (event == Event.LINE) {
+            int index = hits.lineIndex(line);
+            if (index >= 0) {
+                hits.countLine(index, count);
+                inContext(hits, index);
+            }
+        } else {
+            int index = hits.edgeIndex(offset, to, event == Event.BRANCH_LEFT);
+            if (index >= 0) {
+                hits.countEdge(index, count);
+            }
+        }
+    }
+
+    /** Records that the current context, if any, reached the line. */
+    private void inContext(UnitHits hits, int lineIndex) {
+        int ctx = context;
+        if (ctx >= 0) {
+            hits.recordContext(lineIndex, ctx);
+        }
     }
 
     private UnitHits hits(CodeUnit code) {

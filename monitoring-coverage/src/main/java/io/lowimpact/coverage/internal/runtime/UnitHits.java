@@ -77,13 +77,14 @@ final class UnitHits {
         return i < 0 ? -1 : i;
     }
 
-    /** Counts a hit of the line: one more with {@code counts}, else at most 1. */
-    void hitLine(int index, boolean counts) {
-        if (counts) {
-            lineHits.getAndIncrement(index);
-        } else {
-            lineHits.lazySet(index, 1);
-        }
+    /** Marks a hit of the line: its count becomes 1 if it was 0. */
+    void hitLine(int index) {
+        lineHits.lazySet(index, 1);
+    }
+
+    /** Adds {@code n} hits to the line's count. */
+    void countLine(int index, long n) {
+        lineHits.getAndAdd(index, n);
     }
 
     void recordContext(int index, int context) {
@@ -117,13 +118,14 @@ final class UnitHits {
         return -1;
     }
 
-    /** Counts a hit of the edge: one more with {@code counts}, else at most 1. */
-    void hitEdge(int index, boolean counts) {
-        if (counts) {
-            edgeHits.getAndIncrement(index);
-        } else {
-            edgeHits.lazySet(index, 1);
-        }
+    /** Marks a hit of the edge: its count becomes 1 if it was 0. */
+    void hitEdge(int index) {
+        edgeHits.lazySet(index, 1);
+    }
+
+    /** Adds {@code n} hits to the edge's count. */
+    void countEdge(int index, long n) {
+        edgeHits.getAndAdd(index, n);
     }
 
     /**

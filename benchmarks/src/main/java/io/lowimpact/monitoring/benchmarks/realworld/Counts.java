@@ -13,11 +13,19 @@ final class Counts {
 
     /** @param id a code unit id, {@code >= 0} */
     void increment(int id) {
+        add(id, 1);
+    }
+
+    /**
+     * @param id a code unit id, {@code >= 0}
+     * @param n what to add to its count
+     */
+    void add(int id, long n) {
         AtomicLongArray a = counts;
         if (id >= a.length()) {
             a = grow(id);
         }
-        a.incrementAndGet(id);
+        a.addAndGet(id, n);
     }
 
     private synchronized AtomicLongArray grow(int id) {

@@ -37,7 +37,11 @@ enum Mode {
     /** (m) As (e), the tool deferring its three events ({@code setDeferredEvents}): its probes are stores. */
     LINE_BRANCH_DEFERRED('m', "line+branch coverage, deferred", Agent.OURS, "linebranch-deferred"),
     /** (n) As (m), with {@code restartEvents()} every 10 ms, as (h): each restart delivers what ran before it. */
-    RESTART_DEFERRED('n', "line+branch deferred, restartEvents every 10 ms", Agent.OURS, "restart-deferred");
+    RESTART_DEFERRED('n', "line+branch deferred, restartEvents every 10 ms", Agent.OURS, "restart-deferred"),
+    /** (o) As (f), the tool counting LINE ({@code setCountedEvents}): its probes are increments, read at the flush. */
+    LINE_COUNTED('o', "LINE counting, counted events", Agent.OURS, "linecount-counted"),
+    /** (p) As (g), the tool counting its two events ({@code setCountedEvents}): its probes are increments. */
+    CALLS_COUNTED('p', "METHOD_START+RETURN, counted events", Agent.OURS, "calls-counted");
 
     /** Which java agent (or JFR's recorder) a mode's JVM starts with. */
     enum Agent { NONE, JACOCO, OURS, JFR }

@@ -50,7 +50,8 @@ final class Tools {
     }
 
     /**
-     * @param name {@code line}, {@code linebranch}, {@code linecount}, {@code calls}, {@code restart},
+     * @param name {@code line}, {@code linebranch}, {@code linecount}, {@code linecount-counted}, {@code calls},
+     *        {@code calls-counted}, {@code restart},
      *        {@code linebranch-deferred}, {@code restart-deferred}, {@code profevents} or {@code profiler}
      * @return the installed tool
      */
@@ -67,9 +68,13 @@ final class Tools {
             case "restart-deferred":
                 return new Coverage(true, true, true);
             case "linecount":
-                return new LineCounter();
+                return new LineCounter(false);
+            case "linecount-counted":
+                return new LineCounter(true);
             case "calls":
-                return new CallCounter();
+                return new CallCounter(false);
+            case "calls-counted":
+                return new CallCounter(true);
             case "profevents":
                 return new ProfilerEventCounter();
             case "profiler":
@@ -170,37 +175,57 @@ final class Tools {
         }
     }
 
-    /** Counts every LINE event per code unit, never disabling: what a line profiler does. */
+    /**
+     * Counts every LINE event per code unit, never disabling: what a line profiler does. Either its callback counts
+     * each event, or the runtime counts them for it ({@code setCountedEvents}) and a flush before the report hands
+     * over the sums.
+     */
     private static final class LineCounter implements Installed {
         private final Tool tool = Monitoring.useToolId(Monitoring.PROFILER_ID, "rw-linecount");
         private final Counts counts = new Counts();
 
-        LineCounter() {
-            tool.registerCallback(Event.LINE, (code, line) -> count(counts, code));
+        LineCounter(boolean counted) {
+            if (counted) {
+                tool.setCountedEvents(EventSet.of(Event.LINE), (code, event, offset, to, line, count) ->
+                        counts.add(code.id(), count));
+            } else {
+                tool.registerCallback(Event.LINE, (code, line) -> count(counts, code));
+            }
             tool.setEvents(EventSet.of(Event.LINE));
         }
 
         @Override
         public void report(Map<String, String> summary, Path coverageFile) {
+            tool.flushEvents();
             summary.put("tool.lineEvents", Long.toString(counts.total()));
             summary.put("tool.units", Integer.toString(counts.nonZero()));
         }
     }
 
-    /** Counts METHOD_START and METHOD_RETURN per code unit: a call-counting profiler. */
+    /**
+     * Counts METHOD_START and METHOD_RETURN per code unit: a call-counting profiler; by its callbacks, or by the
+     * runtime ({@code setCountedEvents}), flushed before the report.
+     */
     private static final class CallCounter implements Installed {
         private final Tool tool = Monitoring.useToolId(Monitoring.PROFILER_ID, "rw-calls");
         private final Counts starts = new Counts();
         private final Counts returns = new Counts();
 
-        CallCounter() {
-            tool.registerCallback(Event.METHOD_START, (code, offset) -> count(starts, code));
-            tool.registerCallback(Event.METHOD_RETURN, (code, offset, value) -> count(returns, code));
-            tool.setEvents(EventSet.of(Event.METHOD_START, Event.METHOD_RETURN));
+        CallCounter(boolean counted) {
+            EventSet events = EventSet.of(Event.METHOD_START, Event.METHOD_RETURN);
+            if (counted) {
+                tool.setCountedEvents(events, (code, event, offset, to, line, count) ->
+                        (event == Event.METHOD_START ? starts : returns).add(code.id(), count));
+            } else {
+                tool.registerCallback(Event.METHOD_START, (code, offset) -> count(starts, code));
+                tool.registerCallback(Event.METHOD_RETURN, (code, offset, value) -> count(returns, code));
+            }
+            tool.setEvents(events);
         }
 
         @Override
         public void report(Map<String, String> summary, Path coverageFile) {
+            tool.flushEvents();
             summary.put("tool.startEvents", Long.toString(starts.total()));
             summary.put("tool.returnEvents", Long.toString(returns.total()));
             summary.put("tool.units", Integer.toString(starts.nonZero()));

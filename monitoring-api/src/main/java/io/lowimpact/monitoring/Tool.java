@@ -78,7 +78,10 @@ public interface Tool extends AutoCloseable {
     /** @return this tool's counted events */
     EventSet getCountedEvents();
 
-    /** Delivers this tool's deferred events and counts recorded so far, on this thread ({@link Monitoring#flushEvents(int)}). */
+    /**
+     * Delivers this tool's deferred events and counts recorded so far, on this thread
+     * ({@link Monitoring#flushEvents(int)}).
+     */
     void flushEvents();
 
     /**

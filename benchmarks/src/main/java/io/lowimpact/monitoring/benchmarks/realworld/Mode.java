@@ -41,7 +41,12 @@ enum Mode {
     /** (o) As (f), the tool counting LINE ({@code setCountedEvents}): its probes are increments, read at the flush. */
     LINE_COUNTED('o', "LINE counting, counted events", Agent.OURS, "linecount-counted"),
     /** (p) As (g), the tool counting its two events ({@code setCountedEvents}): its probes are increments. */
-    CALLS_COUNTED('p', "METHOD_START+RETURN, counted events", Agent.OURS, "calls-counted");
+    CALLS_COUNTED('p', "METHOD_START+RETURN, counted events", Agent.OURS, "calls-counted"),
+    /**
+     * (q) {@code monitoring-coverage}'s recorder with contexts, switched to a new context every 10 ms (per-test
+     * coverage as users run it; each switch flushes and restarts, as (n)).
+     */
+    COVERAGE_CONTEXTS('q', "monitoring-coverage, new context every 10 ms", Agent.OURS, "coverage-contexts");
 
     /** Which java agent (or JFR's recorder) a mode's JVM starts with. */
     enum Agent { NONE, JACOCO, OURS, JFR }
@@ -152,13 +157,18 @@ enum Mode {
     /**
      * @param ourAgent {@code monitoring-agent.jar}, in {@code monitoring-instrument/target}
      * @return the classes this mode's tool needs besides the launcher's (monitoring-tools' for the profiler
-     *         modes), or null
+     *         modes, monitoring-coverage's for (q)), or null
      */
     Path toolClasses(Path ourAgent) {
-        if (this != PROFILER && this != PROFILER_EVENTS) {
+        String module;
+        if (this == PROFILER || this == PROFILER_EVENTS) {
+            module = "monitoring-tools";
+        } else if (this == COVERAGE_CONTEXTS) {
+            module = "monitoring-coverage";
+        } else {
             return null;
         }
-        return ourAgent.toAbsolutePath().getParent().getParent().resolveSibling("monitoring-tools").resolve("target")
+        return ourAgent.toAbsolutePath().getParent().getParent().resolveSibling(module).resolve("target")
                 .resolve("classes");
     }
 

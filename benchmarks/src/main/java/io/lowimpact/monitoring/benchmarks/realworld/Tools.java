@@ -51,7 +51,7 @@ final class Tools {
 
     /**
      * @param name {@code line}, {@code linebranch}, {@code linecount}, {@code linecount-counted}, {@code calls},
-     *        {@code calls-counted}, {@code restart},
+     *        {@code calls-counted}, {@code coverage-contexts}, {@code restart},
      *        {@code linebranch-deferred}, {@code restart-deferred}, {@code profevents} or {@code profiler}
      * @return the installed tool
      */
@@ -79,6 +79,8 @@ final class Tools {
                 return new ProfilerEventCounter();
             case "profiler":
                 return new ProfilerRun();
+            case "coverage-contexts":
+                return new CoverageContexts();
             default:
                 throw new IllegalArgumentException("unknown tool " + name);
         }

@@ -39,11 +39,14 @@ class ModeTest {
     }
 
     @Test
-    void onlyTheProfilerModesPutMonitoringToolsOnTheClassPath() {
+    void onlyTheProfilerModesPutMonitoringToolsOnTheClassPathAndOnlyQTheCoverageTool() {
         Path ours = Path.of("/r/monitoring-instrument/target/monitoring-agent.jar");
         assertEquals(Path.of("/r/monitoring-tools/target/classes"), Mode.PROFILER.toolClasses(ours));
         assertEquals(Path.of("/r/monitoring-tools/target/classes"), Mode.PROFILER_EVENTS.toolClasses(ours));
+        assertEquals(Path.of("/r/monitoring-coverage/target/classes"), Mode.COVERAGE_CONTEXTS.toolClasses(ours));
         assertNull(Mode.CALLS.toolClasses(ours));
+        assertNull(Mode.LINE_COUNTED.toolClasses(ours));
+        assertNull(Mode.RESTART_DEFERRED.toolClasses(ours));
         assertNull(Mode.NONE.toolClasses(ours));
         assertEquals(List.of(Mode.NONE, Mode.CALLS, Mode.PROFILER_EVENTS, Mode.PROFILER), Mode.parse("agij"));
     }

@@ -45,12 +45,8 @@ final class CountArrays {
     boolean anyCounted() {
         int[][] known = generations;
         for (int g = 0; g < known.length; g++) {
-            int[] counts = known[g];
-            int[] done = delivered[g];
-            for (int slot = 0; slot < counts.length; slot++) {
-                if (counts[slot] != done[slot]) {
-                    return true;
-                }
+            if (Arrays.mismatch(known[g], delivered[g]) >= 0) { // a vectorised compare (an intrinsic)
+                return true;
             }
         }
         return false;

@@ -26,6 +26,8 @@ import java.util.List;
 public final class ProbeClass {
 
     private static final int EVENT_BITS = 5;
+    /** Zeros to compare hit arrays with ({@link #anyHit}); replaced by a longer one when a class needs it. */
+    private static byte[] zeroes = new byte[1024];
     private static final int UNIT_BITS = 16;
     private static final int OFFSET_BITS = 16;
     private static final int EXTRA_BITS = 64 - EVENT_BITS - UNIT_BITS - OFFSET_BITS;
@@ -131,12 +133,13 @@ public final class ProbeClass {
     }
 
     private static boolean anyHit(byte[] generation) {
-        for (byte hit : generation) {
-            if (hit != 0) {
-                return true;
-            }
+        byte[] zeros = zeroes;
+        if (zeros.length < generation.length) {
+            zeros = new byte[Math.max(generation.length, 2 * zeros.length)];
+            zeroes = zeros; // racy but safe: any array of zeros long enough will do
         }
-        return false;
+        // a vectorised compare (an intrinsic): a restart every few ms looks at every class's hits
+        return Arrays.mismatch(generation, 0, generation.length, zeros, 0, generation.length) >= 0;
     }
 
     /** Records that a hit of {@code slot} means that {@code other} ran too; caller holds the Control lock. */

@@ -11,6 +11,7 @@ import io.lowimpact.monitoring.EventSet;
 import io.lowimpact.monitoring.Tool;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +37,11 @@ public final class Recorder {
     private final ClassFiles classFiles;
     private final long startMillis = System.currentTimeMillis();
     private final Map<CodeUnit, UnitHits> units = new ConcurrentHashMap<>();
+    /**
+     * The same hits by unit id ({@link CodeUnit#id()} is dense), for the callbacks: a per-test restart delivers
+     * thousands of locations, and an array read is cheaper than a hash lookup. Written under {@link #units}' lock.
+     */
+    private volatile UnitHits[] byId = new UnitHits[1024];
     private final Map<String, Integer> contextIds = new LinkedHashMap<>();
     private final List<String> contextNames = new ArrayList<>();
     private volatile int context = -1;
@@ -121,14 +127,31 @@ public final class Recorder {
     }
 
     private UnitHits hits(CodeUnit code) {
-        UnitHits hits = units.get(code);
-        if (hits == null) {
-            if (code.className().startsWith(OWN_PACKAGE)) {
-                return null;
-            }
-            hits = units.computeIfAbsent(code, UnitHits::new);
+        UnitHits[] known = byId;
+        int id = code.id();
+        UnitHits hits = id < known.length ? known[id] : null;
+        return hits != null ? hits : firstHits(code);
+    }
+
+    /**
+     * A unit's first event: its hits, made and filed by id (under a lock of their own, not this object's, which a
+     * flush holds while it delivers); null for our own classes, which are never recorded.
+     */
+    private UnitHits firstHits(CodeUnit code) {
+        if (code.className().startsWith(OWN_PACKAGE)) {
+            return null;
         }
-        return hits;
+        synchronized (units) {
+            UnitHits hits = units.computeIfAbsent(code, UnitHits::new);
+            UnitHits[] known = byId;
+            int id = code.id();
+            if (id >= known.length) {
+                known = Arrays.copyOf(known, Math.max(id + 1, 2 * known.length));
+            }
+            known[id] = hits;
+            byId = known; // publishes the new element, or the grown array
+            return hits;
+        }
     }
 
     /**

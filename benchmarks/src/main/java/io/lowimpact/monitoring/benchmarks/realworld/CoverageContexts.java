@@ -17,37 +17,17 @@ import java.util.concurrent.atomic.AtomicLong;
 final class CoverageContexts implements Tools.Installed {
 
     private final Coverage coverage = Coverage.start(CoverageOptions.defaults().withContexts(true));
-    private final AtomicLong switches = new AtomicLong();
-    private final AtomicLong switchNanos = new AtomicLong();
-    private volatile boolean stopped;
-
-    CoverageContexts() {
-        Thread t = new Thread(this::switchLoop, "rw-contexts");
-        t.setDaemon(true);
-        t.start();
-    }
-
-    private void switchLoop() {
-        while (!stopped) {
-            try {
-                Thread.sleep(10);
-            } catch (InterruptedException e) {
-                return;
-            }
-            long t0 = System.nanoTime();
-            coverage.switchContext("context-" + switches.get());
-            switchNanos.addAndGet(System.nanoTime() - t0);
-            switches.incrementAndGet();
-        }
-    }
+    private final AtomicLong contexts = new AtomicLong();
+    private final Ticker switching = Ticker.start("rw-contexts",
+            () -> coverage.switchContext("context-" + contexts.getAndIncrement()));
 
     @Override
     public void report(Map<String, String> summary, Path coverageFile) {
-        stopped = true;
+        switching.stop();
         CoverageData data = coverage.snapshot();
         summary.put("tool.classes", Integer.toString(data.classNames().size()));
         summary.put("tool.contexts", Integer.toString(data.contexts().size()));
-        summary.put("tool.restarts", Long.toString(switches.get()));
-        summary.put("tool.restartNanos", Long.toString(switchNanos.get()));
+        summary.put("tool.restarts", Long.toString(switching.runs()));
+        summary.put("tool.restartNanos", Long.toString(switching.nanos()));
     }
 }

@@ -21,7 +21,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -96,10 +95,8 @@ final class Tools {
         private final Set<Long> arcs = ConcurrentHashMap.newKeySet();
         private final LongAdder lineEvents = new LongAdder();
         private final LongAdder branchEvents = new LongAdder();
-        private final AtomicLong restarts = new AtomicLong();
-        private final AtomicLong restartNanos = new AtomicLong();
         private final boolean deferred;
-        private volatile boolean stopped;
+        private final Ticker restarting;
 
         Coverage(boolean branches, boolean restart, boolean deferred) {
             this.deferred = deferred;
@@ -123,30 +120,14 @@ final class Tools {
                 tool.setDeferredEvents(events); // before the events: no class is rewritten with calls first
             }
             tool.setEvents(events);
-            if (restart) {
-                Thread t = new Thread(this::restartLoop, "rw-restart");
-                t.setDaemon(true);
-                t.start();
-            }
-        }
-
-        private void restartLoop() {
-            while (!stopped) {
-                try {
-                    Thread.sleep(10);
-                } catch (InterruptedException e) {
-                    return;
-                }
-                long t0 = System.nanoTime();
-                tool.restartEvents();
-                restartNanos.addAndGet(System.nanoTime() - t0);
-                restarts.incrementAndGet();
-            }
+            restarting = restart ? Ticker.start("rw-restart", tool::restartEvents) : null;
         }
 
         @Override
         public void report(Map<String, String> summary, Path coverageFile) {
-            stopped = true;
+            if (restarting != null) {
+                restarting.stop();
+            }
             if (deferred) {
                 tool.flushEvents();
             }
@@ -161,8 +142,8 @@ final class Tools {
             summary.put("tool.coveredLines", Integer.toString(covered));
             summary.put("tool.coveredArcs", Integer.toString(arcs.size()));
             summary.put("tool.classes", Integer.toString(byClass.size()));
-            summary.put("tool.restarts", Long.toString(restarts.get()));
-            summary.put("tool.restartNanos", Long.toString(restartNanos.get()));
+            summary.put("tool.restarts", Long.toString(restarting == null ? 0 : restarting.runs()));
+            summary.put("tool.restartNanos", Long.toString(restarting == null ? 0 : restarting.nanos()));
             if (coverageFile != null) {
                 write(coverageFile, byClass);
             }

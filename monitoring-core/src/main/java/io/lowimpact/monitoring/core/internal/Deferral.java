@@ -56,16 +56,7 @@ final class Deferral {
      * only by tools that defer them. Caller holds the Control lock.
      */
     static int storeForms(ToolState[] tools, Unit unit, int candidates) {
-        int wanted = 0;
-        int immediate = 0;
-        for (ToolState tool : tools) {
-            if (tool.inUse) {
-                int events = MaskRule.effectiveEvents(tool, unit);
-                wanted |= events;
-                immediate |= events & ~tool.deferredMask;
-            }
-        }
-        return wanted & ~immediate & candidates & DEFERRABLE;
+        return wantedOnlyBy(tools, unit, false) & candidates & DEFERRABLE;
     }
 
     /**
@@ -73,16 +64,21 @@ final class Deferral {
      * and only by tools that count them. Caller holds the Control lock.
      */
     static int countForms(ToolState[] tools, Unit unit, int candidates) {
+        return wantedOnlyBy(tools, unit, true) & candidates & COUNTABLE;
+    }
+
+    /** @return the events that some tool wants in {@code unit}, and only tools that count (or defer) them */
+    private static int wantedOnlyBy(ToolState[] tools, Unit unit, boolean counting) {
         int wanted = 0;
-        int immediate = 0;
+        int otherwise = 0;
         for (ToolState tool : tools) {
             if (tool.inUse) {
                 int events = MaskRule.effectiveEvents(tool, unit);
                 wanted |= events;
-                immediate |= events & ~tool.countedMask;
+                otherwise |= events & ~(counting ? tool.countedMask : tool.deferredMask);
             }
         }
-        return wanted & ~immediate & candidates & COUNTABLE;
+        return wanted & ~otherwise;
     }
 
     /** Delivers every hit and every count recorded so far in the arrays of every instrumented class. */

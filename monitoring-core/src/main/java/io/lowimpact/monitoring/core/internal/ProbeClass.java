@@ -26,11 +26,11 @@ import java.util.List;
 public final class ProbeClass {
 
     private static final int EVENT_BITS = 5;
-    /** Zeros to compare hit arrays with ({@link #anyHit}); replaced by a longer one when a class needs it. */
-    private static byte[] zeroes = new byte[1024];
     private static final int UNIT_BITS = 16;
     private static final int OFFSET_BITS = 16;
     private static final int EXTRA_BITS = 64 - EVENT_BITS - UNIT_BITS - OFFSET_BITS;
+    /** Zeros to compare hit arrays with ({@link #anyHit}); replaced by a longer one when a class needs it. */
+    private static byte[] zeroes = new byte[1024];
 
     final int id;
     private final Unit[] units;

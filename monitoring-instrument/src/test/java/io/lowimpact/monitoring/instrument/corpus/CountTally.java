@@ -9,6 +9,7 @@ import io.lowimpact.monitoring.LineRange;
 import io.lowimpact.monitoring.Tool;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -32,6 +33,8 @@ final class CountTally {
     private final Map<String, Long> byLine = new TreeMap<>();
     private final List<String> deliveries = new ArrayList<>();
     private final List<String> problems = new ArrayList<>();
+    /** Each unit's part of a key, made once (a corpus run delivers millions of events). */
+    private final Map<CodeUnit, String> prefixes = new IdentityHashMap<>();
     private final Set<Thread> threads = new HashSet<>();
     private CodeUnit last;
 
@@ -108,7 +111,8 @@ final class CountTally {
     }
 
     private String key(CodeUnit code, Event<?> event, int offset, int to, int line) {
-        return (named ? Recorder.unit(code) + code.descriptor() + " " : "") + event.name() + " "
+        return (named ? prefixes.computeIfAbsent(code, c -> Recorder.unit(c) + c.descriptor() + " ") : "")
+                + event.name() + " "
                 + (offset == UNKNOWN ? "?" : String.valueOf(offset)) + (to != -1 ? "->" + to : "")
                 + (line != -1 ? " line " + line : "");
     }

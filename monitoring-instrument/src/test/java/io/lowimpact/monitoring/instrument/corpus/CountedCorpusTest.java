@@ -7,8 +7,6 @@ import io.lowimpact.monitoring.Event;
 import io.lowimpact.monitoring.EventSet;
 import io.lowimpact.monitoring.Monitoring;
 import io.lowimpact.monitoring.Tool;
-import io.lowimpact.monitoring.core.internal.Control;
-import io.lowimpact.monitoring.instrument.internal.Engine;
 import java.lang.reflect.Method;
 import java.util.List;
 import java.util.Map;
@@ -44,23 +42,10 @@ class CountedCorpusTest {
         return Corpus.targets().stream().map(Arguments::of);
     }
 
-    /**
-     * A fresh loader whose targets an engine of the runtime rewrites for the tools as they are now.
-     *
-     * @param increments whether every probe must be an increment (the class then calls nothing of the runtime)
-     */
-    private static ClassLoader loader(boolean increments) {
-        Engine engine = new Engine(Control.INSTANCE, name -> !name.startsWith("java"), 0);
-        return DeferredEventsTest.engineLoader(engine, name -> name.startsWith(Instrumented.TARGETS), (name, result) -> {
-            if (increments) {
-                assertEquals(0, DeferredEventsTest.runtimeCalls(result, null), name + " calls the runtime");
-            }
-        });
-    }
-
     /** Runs a call in fresh classes; its outcome, as a line. */
     private static String run(Corpus.Call call, boolean increments) throws Exception {
-        Class<?> copy = Class.forName(call.method().getDeclaringClass().getName(), false, loader(increments));
+        Class<?> copy = Class.forName(call.method().getDeclaringClass().getName(), false,
+                DeferredCorpusTest.loader(increments));
         Method m = Instrumented.method(copy, call.method().getName());
         Instrumented.Outcome outcome = Instrumented.call(m, call.args());
         return "outcome " + (outcome.thrown() != null ? outcome.thrown().getClass().getName()

@@ -55,6 +55,9 @@ class CountedEventsTest {
             "LINE 13 line 13 x1", "LINE 4 line 13 x1", "LINE 9 line 14 x1", "LINE 13 line 13 x1", "LINE 4 line 13 x1",
             "LINE 19 line 16 x1");
 
+    /** What {@link #throwingCounter}'s callback throws. */
+    private static final RuntimeException BOOM = new IllegalStateException("boom");
+
     private final CountedTargets targets = new CountedTargets();
 
     @AfterEach
@@ -374,18 +377,26 @@ class CountedEventsTest {
                 "a counting tool receives the event there, callback or not, and is never disabled");
     }
 
+    /**
+     * Claims tool 1 counting LINE with a callback that tallies into {@code seen}, then throws {@link #BOOM}; its
+     * errors go to {@code errors} as {@code "EVENT method true"} (true when the error is {@link #BOOM}).
+     */
+    private static Tool throwingCounter(CountTally seen, List<String> errors) {
+        Tool tool = Monitoring.useToolId(1, "counting-throws");
+        tool.onError((event, code, error) -> errors.add(event + " " + code.methodName() + " " + (error == BOOM)));
+        tool.setCountedEvents(EventSet.of(Event.LINE), (code, event, offset, to, line, count) -> {
+            seen.count(code, event, offset, to, line, count);
+            throw BOOM;
+        });
+        tool.setEvents(EventSet.of(Event.LINE));
+        return tool;
+    }
+
     @Test
     void s47_aCountCallbackThatThrowsAtAFlushGoesToTheErrorHandlerAndLosesNoOtherCount() throws Exception {
         List<String> errors = new ArrayList<>();
-        RuntimeException boom = new IllegalStateException("boom");
         CountTally seen = CountTally.of("forLoop");
-        Tool tool = Monitoring.useToolId(1, "counting-throws");
-        tool.onError((event, code, error) -> errors.add(event + " " + code.methodName() + " " + (error == boom)));
-        tool.setCountedEvents(EventSet.of(Event.LINE), (code, event, offset, to, line, count) -> {
-            seen.count(code, event, offset, to, line, count);
-            throw boom;
-        });
-        tool.setEvents(EventSet.of(Event.LINE));
+        Tool tool = throwingCounter(seen, errors);
         Method forLoop = targets.load(Loops.class, "forLoop");
         assertEquals(3, forLoop.invoke(null, 3));
         assertDoesNotThrow(tool::flushEvents);
@@ -398,15 +409,8 @@ class CountedEventsTest {
     @Test
     void s47_aCountCallbackThatThrowsAtOnceGoesToTheErrorHandlerNotToTheApplication() throws Exception {
         List<String> errors = new ArrayList<>();
-        RuntimeException boom = new IllegalStateException("boom");
         CountTally seen = CountTally.of("forLoop");
-        Tool tool = Monitoring.useToolId(1, "counting-throws");
-        tool.onError((event, code, error) -> errors.add(event + " " + code.methodName() + " " + (error == boom)));
-        tool.setCountedEvents(EventSet.of(Event.LINE), (code, event, offset, to, line, count) -> {
-            seen.count(code, event, offset, to, line, count);
-            throw boom;
-        });
-        tool.setEvents(EventSet.of(Event.LINE));
+        throwingCounter(seen, errors);
         CountTally other = CountTally.of("forLoop");
         live(2, EventSet.of(Event.LINE), other);
         Method forLoop = targets.load(Loops.class, "forLoop");

@@ -39,11 +39,13 @@ class DeferredCorpusTest {
     }
 
     /**
-     * A fresh loader whose targets an engine of the runtime rewrites for the tools as they are now.
+     * A fresh loader whose targets an engine of the runtime rewrites for the tools as they are now (also
+     * {@link CountedCorpusTest}'s).
      *
-     * @param stores whether every probe must be a store (the class then calls nothing of the runtime)
+     * @param stores whether every probe must be a store or an increment (the class then calls nothing of the
+     *        runtime)
      */
-    private static ClassLoader loader(boolean stores) {
+    static ClassLoader loader(boolean stores) {
         Engine engine = new Engine(Control.INSTANCE, name -> !name.startsWith("java"), 0);
         return DeferredEventsTest.engineLoader(engine, name -> name.startsWith(Instrumented.TARGETS), (name, result) -> {
             if (stores) {

@@ -19,14 +19,15 @@ import java.util.concurrent.locks.ReentrantLock;
  * without the lock, it delivers each to the tools its mask held before the marks, as a probe would. A per-test
  * coverage tool's restart delivers thousands of locations: one lock per class with hits, and views not kept.
  * Marking before delivering keeps each location delivered once to a deferring tool even where a probe of a newer
- * class version calls at once. A slot whose mask holds a tool whose callback is running on this thread (a flush from
- * inside a callback) is left hit for a later flush, so that it is not lost.
+ * class version calls at once. A deferring tool whose callback is running on this thread (a flush from inside it)
+ * is marked all the same and owed the slot ({@link Owed}), which its next flush delivers first; a tool that wants
+ * the event at once gets nothing while its callback runs, as from a probe (S21).
  *
  * <p>Counted events ({@code Monitoring.setCountedEvents}) go the same way: where every tool that wants an event in a
  * unit counts it, its probes are increments ({@code counts[slot]++}, {@link CountArrays}), and a flush first
  * delivers, for each class with a count, what each slot counted since the last flush to the tools that count its
- * event there. A counting tool whose callback is running on this thread is owed its share ({@link OwedCount}),
- * which its next flush delivers first. Counts take no Control lock: no mark is made for them.
+ * event there. A counting tool whose callback is running on this thread is owed its share likewise. Counts take
+ * no Control lock: no mark is made for them.
  */
 final class Deferral {
 
@@ -100,8 +101,8 @@ final class Deferral {
                 batch.size = 0;
                 controlLock.lock();
                 try {
-                    probeClass.takeHits(running, batch);
-                    mark(probeClass, batch);
+                    probeClass.takeHits(batch);
+                    mark(probeClass, batch, running);
                 } finally {
                     controlLock.unlock();
                 }
@@ -115,9 +116,9 @@ final class Deferral {
     /**
      * Reads each found slot's mask (for a slot implied by another's hit, only its tools that defer the event: a tool
      * that wants it at once has its own probe), and marks the slot disabled for the tools of that mask that defer
-     * its event. Caller holds the Control lock.
+     * its event; those of them whose callback is running on this thread are owed it. Caller holds the Control lock.
      */
-    private void mark(ProbeClass probeClass, Found batch) {
+    private void mark(ProbeClass probeClass, Found batch, int running) {
         for (int i = 0; i < batch.size; i++) {
             int slot = batch.slots[i];
             int mask = probeClass.maskOf(slot);
@@ -128,6 +129,9 @@ final class Deferral {
                 if ((tool.deferredMask & bit) != 0) {
                     marks.disable(probeClass, slot, tool);
                     marked |= 1 << tool.id;
+                    if ((running & 1 << tool.id) != 0) {
+                        tool.owed.add(new Owed(probeClass, slot, 0)); // delivery skips it now: it runs
+                    }
                 }
             }
             batch.masks[i] = batch.implied[i] ? marked : mask;
@@ -149,7 +153,7 @@ final class Deferral {
             int slot = batch.slots[i];
             int mask = probeClass.maskOf(slot) & counting[probeClass.eventOrdinalOf(slot)];
             for (int later = mask & running; later != 0; later &= later - 1) {
-                tools[Integer.numberOfTrailingZeros(later)].owed.add(new OwedCount(probeClass, slot, batch.counts[i]));
+                tools[Integer.numberOfTrailingZeros(later)].owed.add(new Owed(probeClass, slot, batch.counts[i]));
             }
             if ((mask & ~running) != 0) {
                 dispatcher.dispatchCounted(probeClass, slot, mask & ~running, batch.counts[i]);
@@ -168,24 +172,32 @@ final class Deferral {
         return counting;
     }
 
-    /** Delivers the counts owed to the tools whose callback is not running on this thread. */
+    /** Delivers what is owed to the tools whose callback is not running on this thread. */
     private void payOwed(int running, Dispatcher dispatcher) {
         for (ToolState tool : tools) {
             if ((running & 1 << tool.id) == 0) {
-                for (OwedCount owed; (owed = tool.owed.poll()) != null; ) {
-                    dispatcher.dispatchCounted(owed.probeClass, owed.slot, 1 << tool.id, owed.count);
+                int bit = 1 << tool.id;
+                for (Owed owed; (owed = tool.owed.poll()) != null; ) {
+                    if (owed.count > 0) {
+                        dispatcher.dispatchCounted(owed.probeClass, owed.slot, bit, owed.count);
+                    } else {
+                        dispatcher.dispatchFlushed(owed.probeClass, owed.slot, bit, bit, true); // marked already
+                    }
                 }
             }
         }
     }
 
-    /** What a flush counted at a slot for a tool whose callback was running on the flushing thread. */
-    static final class OwedCount {
+    /**
+     * What a flush took at a slot for a tool whose callback was running on the flushing thread: a count, or (0) a
+     * hit that the flush marked for the tool.
+     */
+    static final class Owed {
         final ProbeClass probeClass;
         final int slot;
         final long count;
 
-        OwedCount(ProbeClass probeClass, int slot, long count) {
+        Owed(ProbeClass probeClass, int slot, long count) {
             this.probeClass = probeClass;
             this.slot = slot;
             this.count = count;

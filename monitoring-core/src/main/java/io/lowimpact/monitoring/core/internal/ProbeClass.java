@@ -86,30 +86,24 @@ public final class ProbeClass {
 
     /**
      * Takes the slots whose store probe ran since the last flush, clearing them, into {@code found}, each followed
-     * by the slot its hit implies, if any; a slot whose mask, or whose implied slot's mask, holds a tool of
-     * {@code running} stays hit. Called by {@link Deferral}, one flush at a time, under the Control lock. A slot hit
-     * in two generations, or hit and implied, is taken twice: its second delivery goes to the tools its first did
-     * not disable.
+     * by the slot its hit implies, if any. Called by {@link Deferral}, one flush at a time, under the Control lock. A
+     * slot hit in two generations, or hit and implied, is taken twice: its second delivery goes to the tools its
+     * first did not disable.
      *
-     * @param running the tools whose callback runs on this thread
      * @param found where the slots go
      */
-    void takeHits(int running, Deferral.Found found) {
-        takeHits(hits, running, found);
+    void takeHits(Deferral.Found found) {
+        takeHits(hits, found);
         for (byte[] older : olderHits) {
-            takeHits(older, running, found);
+            takeHits(older, found);
         }
     }
 
-    private void takeHits(byte[] generation, int running, Deferral.Found found) {
+    private void takeHits(byte[] generation, Deferral.Found found) {
         int[] alsoRan = implied;
         for (int slot = 0; slot < generation.length; slot++) {
             if (generation[slot] != 0) {
                 int other = alsoRan == null || slot >= alsoRan.length ? -1 : alsoRan[slot];
-                int mask = maskOf(slot);
-                if (((mask | (other >= 0 ? maskOf(other) : 0)) & running) != 0) {
-                    continue;
-                }
                 generation[slot] = 0;
                 found.add(slot, false);
                 if (other >= 0) {

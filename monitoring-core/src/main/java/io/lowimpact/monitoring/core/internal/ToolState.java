@@ -41,8 +41,8 @@ final class ToolState {
     volatile int countedMask;
     /** The count callback, wrapped for the dispatcher's table; null while no event is counted. */
     volatile Counter counter;
-    /** Counts a flush took while this tool's callback ran on the flushing thread, for its next flush. */
-    final Queue<Deferral.OwedCount> owed = new ConcurrentLinkedQueue<>();
+    /** What a flush took for this tool while its callback ran on the flushing thread, for its next flush. */
+    final Queue<Deferral.Owed> owed = new ConcurrentLinkedQueue<>();
     /** Units that have a non-empty local set for this tool. */
     final Set<Unit> localUnits = new HashSet<>();
     /** Sites of the injection API this tool disabled; may hold stale entries whose bit was since cleared. */

@@ -341,6 +341,33 @@ class DeferredEventsTest {
     }
 
     @Test
+    void s45_aFlushFromInsideAnotherToolsCallbackDeliversTheFlushingToolsEventsBeforeItReturns() throws Exception {
+        Tool first = tool(1, a, EventSet.of(Event.LINE));
+        first.setDeferredEvents(EventSet.of(Event.LINE));
+        Tool second = tool(2, b, EventSet.of(Event.LINE, Event.METHOD_START));
+        second.setDeferredEvents(EventSet.of(Event.LINE));
+        List<List<String>> seenInside = new ArrayList<>();
+        AtomicInteger starts = new AtomicInteger();
+        second.registerCallback(Event.METHOD_START, (code, offset) -> {
+            if (code.methodName().equals("forLoop") && starts.incrementAndGet() == 2) {
+                Monitoring.flushEvents(1); // the first tool's flush, from a callback of the second
+                seenInside.add(sorted(a));
+                seenInside.add(List.copyOf(b));
+            }
+            return Action.CONTINUE;
+        });
+        Method forLoop = Instrumented.method(load(Loops.class), "forLoop");
+        assertEquals(0, forLoop.invoke(null, 0));
+        assertEquals(0, forLoop.invoke(null, 0)); // its start flushes the first tool, the first call's lines recorded
+        assertEquals(List.of(LOOP_NOT_ENTERED, List.of()), seenInside,
+                "the first tool has its events when its flush returns; the second, whose callback runs, none yet");
+        second.flushEvents();
+        assertEquals(LOOP_NOT_ENTERED, sorted(b), "the second tool gets them at its next flush, once");
+        first.flushEvents();
+        assertEquals(LOOP_NOT_ENTERED, sorted(a), "and the first no location twice");
+    }
+
+    @Test
     void s45_aFlushFromInsideACallbackOfAFlushLosesNoneOfTheOuterFlushsEvents() throws Exception {
         Tool first = tool(1, a, EventSet.of(Event.LINE));
         first.setDeferredEvents(EventSet.of(Event.LINE));

@@ -75,14 +75,15 @@ final class Report {
             double ratio = Stats.medianRatio(wall, baseWall);
             String wallText = String.format("%.2f", Stats.median(new ArrayList<>(wall.values())));
             String ratioText = String.format("%.2f ×", ratio);
-            String vsJacoco = mode == Mode.NONE || mode == Mode.JACOCO ? "" : String.format("%.2f", ratio / jacocoRatio);
+            boolean noJacoco = mode == Mode.NONE || mode == Mode.JACOCO || !modes.contains(Mode.JACOCO);
+            String vsJacoco = noJacoco ? "" : String.format("%.2f", ratio / jacocoRatio);
             if (out != null) {
                 double limit = out.wallNanos / 1e9 / Stats.median(new ArrayList<>(baseWall.values()));
                 String t = String.format("> %.0f × (timed out after %.0f s)", Math.floor(limit), out.wallNanos / 1e9);
                 if (wall.isEmpty()) {
                     wallText = String.format("> %.0f (timed out)", out.wallNanos / 1e9);
                     ratioText = t;
-                    vsJacoco = String.format("> %.1f", Math.floor(limit) / jacocoRatio);
+                    vsJacoco = noJacoco ? "" : String.format("> %.1f", Math.floor(limit) / jacocoRatio);
                 } else {
                     ratioText += "; one run " + t;
                 }

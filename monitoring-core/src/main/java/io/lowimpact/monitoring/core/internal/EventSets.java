@@ -125,10 +125,7 @@ final class EventSets {
         lock.lock();
         try {
             ToolState tool = control.live(id, handle);
-            if ((mask & tool.countedMask) != 0) {
-                throw new IllegalArgumentException("cannot defer " + EventSet.ofMask(mask & tool.countedMask)
-                        + ": the tool counts it (an event is deferred or counted, not both)");
-            }
+            refuseBoth("defer", mask, tool.countedMask, "counts");
             if (tool.deferredMask == mask) {
                 return;
             }
@@ -149,10 +146,7 @@ final class EventSets {
         lock.lock();
         try {
             ToolState tool = control.live(id, handle);
-            if ((mask & tool.deferredMask) != 0) {
-                throw new IllegalArgumentException("cannot count " + EventSet.ofMask(mask & tool.deferredMask)
-                        + ": the tool defers it (an event is deferred or counted, not both)");
-            }
+            refuseBoth("count", mask, tool.deferredMask, "defers");
             int changed = tool.countedMask ^ mask;
             Counter previous = tool.counter;
             if (changed == 0 && (mask == 0 || previous.callback == callback)) {
@@ -174,6 +168,14 @@ final class EventSets {
 
     EventSet getCounted(int id, ToolHandle handle) {
         return read(id, handle, tool -> tool.countedMask);
+    }
+
+    /** Refuses to {@code verb} events that the tool already {@code does} the other way: deferred or counted. */
+    private static void refuseBoth(String verb, int mask, int other, String does) {
+        if ((mask & other) != 0) {
+            throw new IllegalArgumentException("cannot " + verb + " " + EventSet.ofMask(mask & other) + ": the tool "
+                    + does + " it (an event is deferred or counted, not both)");
+        }
     }
 
     /**

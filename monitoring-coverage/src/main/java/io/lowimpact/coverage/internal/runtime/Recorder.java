@@ -15,7 +15,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The coverage tool's callbacks and counters. {@code LINE}, {@code BRANCH_LEFT} and {@code BRANCH_RIGHT} each
@@ -36,12 +35,13 @@ public final class Recorder {
     private final boolean counts;
     private final ClassFiles classFiles;
     private final long startMillis = System.currentTimeMillis();
-    private final Map<CodeUnit, UnitHits> units = new ConcurrentHashMap<>();
     /**
-     * The same hits by unit id ({@link CodeUnit#id()} is dense), for the callbacks: a per-test restart delivers
-     * thousands of locations, and an array read is cheaper than a hash lookup. Written under {@link #units}' lock.
+     * Each recorded unit's hits by unit id ({@link CodeUnit#id()} is dense; null for units not seen): a per-test
+     * restart delivers thousands of locations, and an array read is cheaper than a hash lookup. Written under
+     * {@link #filing}.
      */
     private volatile UnitHits[] byId = new UnitHits[1024];
+    private final Object filing = new Object();
     private final Map<String, Integer> contextIds = new LinkedHashMap<>();
     private final List<String> contextNames = new ArrayList<>();
     private volatile int context = -1;
@@ -141,13 +141,16 @@ public final class Recorder {
         if (code.className().startsWith(OWN_PACKAGE)) {
             return null;
         }
-        synchronized (units) {
-            UnitHits hits = units.computeIfAbsent(code, UnitHits::new);
+        synchronized (filing) {
             UnitHits[] known = byId;
             int id = code.id();
+            if (id < known.length && known[id] != null) {
+                return known[id]; // filed by another thread meanwhile
+            }
             if (id >= known.length) {
                 known = Arrays.copyOf(known, Math.max(id + 1, 2 * known.length));
             }
+            UnitHits hits = new UnitHits(code);
             known[id] = hits;
             byId = known; // publishes the new element, or the grown array
             return hits;
@@ -197,7 +200,10 @@ public final class Recorder {
         }
         Map<String, ClassRecord> classes = new LinkedHashMap<>();
         List<ClassRecord> copies = new ArrayList<>();
-        for (UnitHits hits : units.values()) {
+        for (UnitHits hits : byId) {
+            if (hits == null) {
+                continue;
+            }
             CodeUnit unit = hits.unit();
             MethodRecord method = hits.snapshot(sinceLast);
             ClassRecord c = classes.computeIfAbsent(unit.className(),

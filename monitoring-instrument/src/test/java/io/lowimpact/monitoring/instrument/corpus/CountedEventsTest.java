@@ -175,15 +175,24 @@ class CountedEventsTest {
         assertEquals(List.of(), tally.problems());
     }
 
-    @Test
-    void s47_whereAnotherToolWantsLinesAtOnceEachRunIsCountedAtOnceEvenWhenTheOtherDisables() throws Exception {
-        List<String> own = new ArrayList<>();
-        CountTally counted = CountTally.of("forLoop");
-        Tool tool = Monitoring.useToolId(1, "counting-own-callback");
+    /**
+     * Claims tool 1 with a LINE callback of its own that records into {@code own} and disables: what a tool that
+     * then counts LINE must never see called.
+     */
+    private static Tool withOwnLineCallback(String name, List<String> own) {
+        Tool tool = Monitoring.useToolId(1, name);
         tool.registerCallback(Event.LINE, (code, line) -> {
             own.add("LINE " + line);
             return Action.DISABLE;
         });
+        return tool;
+    }
+
+    @Test
+    void s47_whereAnotherToolWantsLinesAtOnceEachRunIsCountedAtOnceEvenWhenTheOtherDisables() throws Exception {
+        List<String> own = new ArrayList<>();
+        CountTally counted = CountTally.of("forLoop");
+        Tool tool = withOwnLineCallback("counting-own-callback", own);
         tool.setCountedEvents(EventSet.of(Event.LINE), counted.callback());
         tool.setEvents(EventSet.of(Event.LINE));
         List<String> other = new ArrayList<>();
@@ -216,11 +225,7 @@ class CountedEventsTest {
     void s47_aToolGetsItsCountedEventCountedAndItsOtherEventsAsTheyHappenNeverItsOwnLineCallback() throws Exception {
         List<String> own = new ArrayList<>();
         CountTally counted = CountTally.of("forLoop");
-        Tool tool = Monitoring.useToolId(1, "counting-and-live");
-        tool.registerCallback(Event.LINE, (code, line) -> {
-            own.add("LINE " + line);
-            return Action.DISABLE;
-        });
+        Tool tool = withOwnLineCallback("counting-and-live", own);
         tool.registerCallback(Event.JUMP, (code, from, to) -> {
             if (code.methodName().equals("forLoop")) {
                 own.add("JUMP " + from + "->" + to);

@@ -26,21 +26,6 @@ public record MethodPlan(int unitId, int unitIndex, int events, int[] linePoints
         Predicate<String> external, int counted) {
 
     /**
-     * A plan with no counted events.
-     *
-     * @param unitId the method's code unit
-     * @param unitIndex the method's index among its class's units
-     * @param events the events to insert probes for, with the deferred part
-     * @param linePoints line points as pairs {@code offset, line}
-     * @param reraises offsets of the RERAISE {@code athrow} instructions
-     * @param external whether a call to a class goes to code that is not instrumented
-     */
-    public MethodPlan(int unitId, int unitIndex, int events, int[] linePoints, int[] reraises,
-            Predicate<String> external) {
-        this(unitId, unitIndex, events, linePoints, reraises, external, 0);
-    }
-
-    /**
      * A plan from maps and sets.
      *
      * @param unitId the method's code unit

@@ -4,7 +4,6 @@ import io.lowimpact.monitoring.LineRange;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.TreeMap;
 
 /**
  * A method's LineNumberTable turned into contiguous line ranges and line points.
@@ -40,11 +39,7 @@ final class LineTable {
      * @return the table
      */
     static LineTable of(int[] offsets, int[] lines, int count, Instructions instructions, int codeLength) {
-        Integer[] order = new Integer[count];
-        for (int i = 0; i < count; i++) {
-            order[i] = i;
-        }
-        Arrays.sort(order, (a, b) -> Integer.compare(offsets[a], offsets[b])); // stable: keeps table order
+        int[] order = order(offsets, count);
         List<LineRange> ranges = new ArrayList<>();
         int[] starts = new int[count];
         int[] firstLines = new int[count];
@@ -113,20 +108,57 @@ final class LineTable {
      * @return the line points, in offset order, one per offset
      */
     List<LinePoint> linePoints(int[] targets) {
-        TreeMap<Integer, Integer> points = new TreeMap<>();
-        for (int i = 0; i < entryOffsets.length; i++) {
-            if (entryLines[i] > 0) {
-                points.put(entryOffsets[i], entryLines[i]);
+        int[] sorted = targets.clone();
+        Arrays.sort(sorted);
+        List<LinePoint> result = new ArrayList<>(entryOffsets.length + sorted.length);
+        int e = 0;
+        int t = 0;
+        // Merges the entries (ascending, one per offset) with the targets: an entry's own line comes first.
+        while (e < entryOffsets.length || t < sorted.length) {
+            int target = t < sorted.length ? sorted[t] : Integer.MAX_VALUE;
+            if (e < entryOffsets.length && entryOffsets[e] <= target) {
+                int offset = entryOffsets[e];
+                int line = entryLines[e++];
+                if (line > 0) {
+                    result.add(new LinePoint(offset, line));
+                    while (t < sorted.length && sorted[t] == offset) {
+                        t++;
+                    }
+                }
+                continue;
             }
-        }
-        for (int target : targets) {
             int line = lineAt(target);
             if (line > 0) {
-                points.putIfAbsent(target, line);
+                result.add(new LinePoint(target, line));
+            }
+            while (t < sorted.length && sorted[t] == target) {
+                t++;
             }
         }
-        List<LinePoint> result = new ArrayList<>(points.size());
-        points.forEach((offset, line) -> result.add(new LinePoint(offset, line)));
         return List.copyOf(result);
+    }
+
+    /**
+     * The entries' indexes in offset order, those at one offset in table order: the table's own order where it is
+     * sorted already (ASM visits entries in code order), else a stable sort of it.
+     */
+    private static int[] order(int[] offsets, int count) {
+        int[] order = new int[count];
+        boolean sorted = true;
+        for (int i = 0; i < count; i++) {
+            order[i] = i;
+            sorted &= i == 0 || offsets[i - 1] <= offsets[i];
+        }
+        if (!sorted) {
+            Integer[] boxed = new Integer[count];
+            for (int i = 0; i < count; i++) {
+                boxed[i] = i;
+            }
+            Arrays.sort(boxed, (a, b) -> Integer.compare(offsets[a], offsets[b])); // stable: keeps table order
+            for (int i = 0; i < count; i++) {
+                order[i] = boxed[i];
+            }
+        }
+        return order;
     }
 }

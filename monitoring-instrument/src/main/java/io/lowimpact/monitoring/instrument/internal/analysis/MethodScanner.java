@@ -197,7 +197,7 @@ final class MethodScanner extends MethodVisitor {
     public void visitEnd() {
         List<Branch> branches = new ArrayList<>();
         List<Jump> jumps = new ArrayList<>();
-        Set<Integer> targets = new LinkedHashSet<>();
+        Targets targets = new Targets();
         resolveEdges(branches, jumps, targets);
         List<ExceptionHandler> handlers = new ArrayList<>();
         for (PendingHandler h : tryCatches) {
@@ -206,14 +206,14 @@ final class MethodScanner extends MethodVisitor {
             targets.add(handler.handler());
         }
         LineTable lineTable = LineTable.of(lineOffsets, lineNumbers, lineCount, instructions, codeLength);
-        int[] targetOffsets = targets.stream().mapToInt(Integer::intValue).toArray();
+        int[] targetOffsets = targets.toArray();
         sink.accept(new MethodAnalysis(name, descriptor, access, codeLength, instructions, lineTable.ranges(),
                 sourcePositions.positions(lineTable.ranges()), lineTable.linePoints(targetOffsets), branches, jumps,
                 calls, handlers, returns, RethrowDetector.throwSites(instructions, handlers, lineTable)));
         super.visitEnd();
     }
 
-    private void resolveEdges(List<Branch> branches, List<Jump> jumps, Set<Integer> targets) {
+    private void resolveEdges(List<Branch> branches, List<Jump> jumps, Targets targets) {
         // Conditionals and switches, each list in offset order, merged into one offset-ordered branch list.
         List<Branch> conditionalBranches = new ArrayList<>();
         for (PendingEdge edge : conditionals) {
@@ -231,15 +231,19 @@ final class MethodScanner extends MethodVisitor {
                     rights.add(target); // a case that goes where the default goes is the default (LEFT)
                 }
             }
-            targets.addAll(rights);
+            for (int right : rights) {
+                targets.add(right);
+            }
             if (!rights.isEmpty()) { // a switch whose cases all go to the default has one way out: no branch
                 conditionalBranches.add(new Branch(s.from, defaultTarget,
                         rights.stream().mapToInt(Integer::intValue).toArray()));
             }
         }
-        conditionalBranches.sort((a, b) -> Integer.compare(a.from(), b.from()));
+        if (!switches.isEmpty()) { // conditionals alone are in offset order already
+            conditionalBranches.sort((a, b) -> Integer.compare(a.from(), b.from()));
+        }
         branches.addAll(conditionalBranches);
-        for (PendingEdge edge : gotos) {
+        for (PendingEdge edge : gotos) { // visited in code order: the jumps are in offset order
             int to = offsetOf(edge.to);
             jumps.add(new Jump(edge.from, to));
             targets.add(to);
@@ -247,7 +251,6 @@ final class MethodScanner extends MethodVisitor {
         for (PendingEdge edge : subroutineCalls) {
             targets.add(offsetOf(edge.to)); // a jump target (line point), but no JUMP: jsr calls a subroutine
         }
-        jumps.sort((a, b) -> Integer.compare(a.from(), b.from()));
     }
 
     private int offsetOf(Label label) {
@@ -257,5 +260,22 @@ final class MethodScanner extends MethodVisitor {
                     + " is not at an instruction (malformed code)");
         }
         return offset;
+    }
+
+    /** Jump targets and handler starts, repeats allowed (line points take each offset once). */
+    private static final class Targets {
+        private int[] offsets = new int[16];
+        private int count;
+
+        void add(int offset) {
+            if (count == offsets.length) {
+                offsets = Arrays.copyOf(offsets, count * 2);
+            }
+            offsets[count++] = offset;
+        }
+
+        int[] toArray() {
+            return Arrays.copyOf(offsets, count);
+        }
     }
 }

@@ -105,4 +105,31 @@ class LineTableTest {
         assertEquals(Opcodes.RET, m.opcodeAt(7));
         assertEquals(List.of(new LinePoint(3, 2), new LinePoint(6, 3), new LinePoint(10, 3)), m.linePoints());
     }
+
+    @Test
+    void sortAnEntryTableThatIsOutOfOrderKeepingTableOrderWithinAnOffset() {
+        // five one-byte instructions; the table lists offset 3 first, then 0 (lines 7, 8), then 3 again (line 9)
+        Instructions instructions = new Instructions(5);
+        for (int offset = 0; offset < 5; offset++) {
+            instructions.add(offset, Opcodes.NOP, -1);
+        }
+        LineTable table = LineTable.of(new int[] {3, 0, 0, 3}, new int[] {4, 7, 8, 9}, 4, instructions, 5);
+        assertEquals(List.of(new LineRange(0, 1, 7), new LineRange(1, 3, 8), new LineRange(3, 4, 4),
+                new LineRange(4, 5, 9)), table.ranges());
+        assertEquals(List.of(new LinePoint(0, 7), new LinePoint(3, 4)), table.linePoints(new int[0]));
+    }
+
+    @Test
+    void mergeJumpTargetsWithEntriesOncePerOffsetTheEntrysLineFirst() {
+        // entries at 2 (line 5), 4 (line 0: none) and 6 (line 6); code before 2 has no line
+        Instructions instructions = new Instructions(8);
+        for (int offset = 0; offset < 8; offset++) {
+            instructions.add(offset, Opcodes.NOP, -1);
+        }
+        LineTable table = LineTable.of(new int[] {2, 4, 6}, new int[] {5, 0, 6}, 3, instructions, 8);
+        // targets in any order, repeated: 1 has no line, 2 and 6 are entries, 3 and 7 are inside lines 5 and 6,
+        // 4 is an entry without a line
+        assertEquals(List.of(new LinePoint(2, 5), new LinePoint(3, 5), new LinePoint(6, 6), new LinePoint(7, 6)),
+                table.linePoints(new int[] {7, 3, 2, 1, 7, 6, 3, 4, 2}));
+    }
 }

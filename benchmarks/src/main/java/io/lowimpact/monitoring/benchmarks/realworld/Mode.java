@@ -46,7 +46,9 @@ enum Mode {
      * (q) {@code monitoring-coverage}'s recorder with contexts, switched to a new context every 10 ms (per-test
      * coverage as users run it; each switch flushes and restarts, as (n)).
      */
-    COVERAGE_CONTEXTS('q', "monitoring-coverage, new context every 10 ms", Agent.OURS, "coverage-contexts");
+    COVERAGE_CONTEXTS('q', "monitoring-coverage, new context every 10 ms", Agent.OURS, "coverage-contexts"),
+    /** (r) As (d), the tool deferring LINE ({@code setDeferredEvents}): line coverage as (m) does line+branch. */
+    LINE_DEFERRED('r', "line coverage, deferred", Agent.OURS, "line-deferred");
 
     /** Which java agent (or JFR's recorder) a mode's JVM starts with. */
     enum Agent { NONE, JACOCO, OURS, JFR }

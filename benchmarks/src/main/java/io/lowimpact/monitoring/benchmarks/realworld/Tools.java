@@ -49,7 +49,7 @@ final class Tools {
     }
 
     /**
-     * @param name {@code line}, {@code linebranch}, {@code linecount}, {@code linecount-counted}, {@code calls},
+     * @param name {@code line}, {@code line-deferred}, {@code linebranch}, {@code linecount}, {@code linecount-counted}, {@code calls},
      *        {@code calls-counted}, {@code coverage-contexts}, {@code restart},
      *        {@code linebranch-deferred}, {@code restart-deferred}, {@code profevents} or {@code profiler}
      * @return the installed tool
@@ -64,6 +64,8 @@ final class Tools {
                 return new Coverage(true, true, false);
             case "linebranch-deferred":
                 return new Coverage(true, false, true);
+            case "line-deferred":
+                return new Coverage(false, false, true);
             case "restart-deferred":
                 return new Coverage(true, true, true);
             case "linecount":

@@ -49,8 +49,8 @@ final class Tools {
     }
 
     /**
-     * @param name {@code line}, {@code line-deferred}, {@code linebranch}, {@code linecount}, {@code linecount-counted}, {@code calls},
-     *        {@code calls-counted}, {@code coverage-contexts}, {@code restart},
+     * @param name {@code line}, {@code line-deferred}, {@code linebranch}, {@code linecount},
+     *        {@code linecount-counted}, {@code calls}, {@code calls-counted}, {@code coverage-contexts}, {@code restart},
      *        {@code linebranch-deferred}, {@code restart-deferred}, {@code profevents} or {@code profiler}
      * @return the installed tool
      */

@@ -104,24 +104,23 @@ final class LineTable {
     }
 
     /**
-     * @param targets jump targets and handler starts, in any order, repeats allowed
+     * @param targets jump targets and handler starts, in any order, repeats allowed; sorted in place
      * @return the line points, in offset order, one per offset
      */
     List<LinePoint> linePoints(int[] targets) {
-        int[] sorted = targets.clone();
-        Arrays.sort(sorted);
-        List<LinePoint> result = new ArrayList<>(entryOffsets.length + sorted.length);
+        Arrays.sort(targets);
+        List<LinePoint> result = new ArrayList<>(entryOffsets.length + targets.length);
         int e = 0;
         int t = 0;
         // Merges the entries (ascending, one per offset) with the targets: an entry's own line comes first.
-        while (e < entryOffsets.length || t < sorted.length) {
-            int target = t < sorted.length ? sorted[t] : Integer.MAX_VALUE;
+        while (e < entryOffsets.length || t < targets.length) {
+            int target = t < targets.length ? targets[t] : Integer.MAX_VALUE;
             if (e < entryOffsets.length && entryOffsets[e] <= target) {
                 int offset = entryOffsets[e];
                 int line = entryLines[e++];
                 if (line > 0) {
                     result.add(new LinePoint(offset, line));
-                    while (t < sorted.length && sorted[t] == offset) {
+                    while (t < targets.length && targets[t] == offset) {
                         t++;
                     }
                 }
@@ -131,7 +130,7 @@ final class LineTable {
             if (line > 0) {
                 result.add(new LinePoint(target, line));
             }
-            while (t < sorted.length && sorted[t] == target) {
+            while (t < targets.length && targets[t] == target) {
                 t++;
             }
         }

@@ -1,6 +1,7 @@
 package io.lowimpact.monitoring.instrument.internal.analysis;
 
 import io.lowimpact.monitoring.Branch;
+import io.lowimpact.monitoring.instrument.internal.IntList;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -197,7 +198,7 @@ final class MethodScanner extends MethodVisitor {
     public void visitEnd() {
         List<Branch> branches = new ArrayList<>();
         List<Jump> jumps = new ArrayList<>();
-        Targets targets = new Targets();
+        IntList targets = new IntList(16); // jump targets and handler starts, repeats allowed
         resolveEdges(branches, jumps, targets);
         List<ExceptionHandler> handlers = new ArrayList<>();
         for (PendingHandler h : tryCatches) {
@@ -213,7 +214,7 @@ final class MethodScanner extends MethodVisitor {
         super.visitEnd();
     }
 
-    private void resolveEdges(List<Branch> branches, List<Jump> jumps, Targets targets) {
+    private void resolveEdges(List<Branch> branches, List<Jump> jumps, IntList targets) {
         // Conditionals and switches, each list in offset order, merged into one offset-ordered branch list.
         List<Branch> conditionalBranches = new ArrayList<>();
         for (PendingEdge edge : conditionals) {
@@ -260,22 +261,5 @@ final class MethodScanner extends MethodVisitor {
                     + " is not at an instruction (malformed code)");
         }
         return offset;
-    }
-
-    /** Jump targets and handler starts, repeats allowed (line points take each offset once). */
-    private static final class Targets {
-        private int[] offsets = new int[16];
-        private int count;
-
-        void add(int offset) {
-            if (count == offsets.length) {
-                offsets = Arrays.copyOf(offsets, count * 2);
-            }
-            offsets[count++] = offset;
-        }
-
-        int[] toArray() {
-            return Arrays.copyOf(offsets, count);
-        }
     }
 }
